@@ -1,0 +1,5 @@
+import { kiyakuConfig } from './src/config/payloadConfig'
+import { loadEnv } from './src/config/env'
+
+// The Payload CLI and the Next.js admin load this file; the server builds the same config from the same env.
+export default kiyakuConfig(loadEnv())

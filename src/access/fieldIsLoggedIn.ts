@@ -1,0 +1,3 @@
+import type { FieldAccess } from 'payload'
+
+export const fieldIsLoggedIn: FieldAccess = ({ req: { user } }) => Boolean(user)

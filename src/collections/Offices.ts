@@ -1,0 +1,87 @@
+import type { CollectionConfig } from 'payload'
+
+import { hqOrAdminOfThisOffice } from '../access/hqOrAdminOfThisOffice'
+import { isHqAdmin } from '../access/isHqAdmin'
+import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
+import { fieldIsLoggedIn } from '../access/fieldIsLoggedIn'
+import { ja } from './i18n'
+
+export const OFFICE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** The tenants. Every office keeps Japan's one time zone, Asia/Tokyo, so it is not stored. */
+export const Offices: CollectionConfig = {
+  slug: 'offices',
+  labels: { singular: ja('事業所', 'Office'), plural: ja('事業所', 'Offices') },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'prefecture'],
+    group: ja('設定', 'Settings'),
+    description: ja(
+      '利用規約と予約ポリシーを持つハローワーク（テナント）です。',
+      'Hello Work offices (tenants), each with its own terms and reservation policy.',
+    ),
+  },
+  access: {
+    read: () => true,
+    create: isHqAdmin,
+    update: hqOrAdminOfThisOffice,
+    delete: isHqAdmin,
+  },
+  fields: [
+    {
+      name: 'slug',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      label: ja('スラッグ', 'Slug'),
+      admin: { description: ja('URL に使う英小文字の識別子（例: isesaki）', 'Lower-case id used in URLs, e.g. isesaki') },
+      access: { update: fieldIsHqAdmin },
+      validate: (value: unknown) =>
+        typeof value === 'string' && OFFICE_SLUG_PATTERN.test(value)
+          ? true
+          : '英小文字・数字・ハイフンで入力してください',
+    },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      label: ja('名称', 'Name'),
+      admin: { description: ja('例: ハローワーク伊勢崎', 'e.g. ハローワーク伊勢崎') },
+    },
+    {
+      name: 'signatoryTitle',
+      type: 'text',
+      required: true,
+      label: ja('規約の名義人', 'Signatory title'),
+      admin: { description: ja('例: 伊勢崎公共職業安定所長', 'e.g. 伊勢崎公共職業安定所長') },
+    },
+    {
+      name: 'prefecture',
+      type: 'text',
+      required: true,
+      label: ja('都道府県', 'Prefecture'),
+    },
+    {
+      name: 'phone',
+      type: 'text',
+      label: ja('公開電話番号', 'Public phone'),
+      admin: { description: ja('キャンセル等の連絡先として公開されます', 'Published as the contact for cancellations') },
+    },
+    {
+      name: 'email',
+      type: 'email',
+      label: ja('公開メールアドレス', 'Public email'),
+    },
+    {
+      name: 'staffNotes',
+      type: 'textarea',
+      label: ja('内部メモ', 'Internal notes'),
+      admin: { description: ja('職員のみ閲覧できます', 'Visible to staff only') },
+      access: { read: fieldIsLoggedIn },
+    },
+  ],
+}
+
+/** Fields anyone may read; the public API and the access test share this list. */
+export const PUBLIC_OFFICE_FIELDS = ['slug', 'name', 'signatoryTitle', 'prefecture', 'phone', 'email'] as const

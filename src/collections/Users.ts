@@ -1,0 +1,50 @@
+import type { CollectionConfig } from 'payload'
+
+import { isHqAdmin } from '../access/isHqAdmin'
+import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
+import { readUsers } from '../access/readUsers'
+import { ROLES } from '../access/roles'
+import { updateUsers } from '../access/updateUsers'
+import { ja } from './i18n'
+
+const ROLE_LABELS = {
+  'hq-admin': ja('本部管理者', 'Headquarters admin'),
+  'office-admin': ja('事業所管理者', 'Office admin'),
+  'office-staff': ja('事業所職員', 'Office staff'),
+} as const
+
+/** Payload auth users. Office membership (`offices`) is added by the multi-tenant plugin. */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: ja('ユーザー', 'User'), plural: ja('ユーザー', 'Users') },
+  auth: {
+    // Locks an account after repeated wrong passwords.
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'role'],
+    group: ja('設定', 'Settings'),
+  },
+  access: {
+    read: readUsers,
+    create: isHqAdmin,
+    update: updateUsers,
+    delete: isHqAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', label: ja('氏名', 'Name') },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'office-staff',
+      label: ja('役割', 'Role'),
+      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      access: { create: fieldIsHqAdmin, update: fieldIsHqAdmin },
+      saveToJWT: true,
+    },
+  ],
+}

@@ -1,0 +1,37 @@
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations } from '../migrations'
+import type { DatabaseTarget } from './env'
+
+/** Fails fast instead of hanging when MongoDB is unreachable (the issue allows 15 s). */
+export const MONGO_SERVER_SELECTION_TIMEOUT_MS = 10_000
+
+export function databaseAdapter(target: DatabaseTarget, options: { push: boolean }): DatabaseAdapterObj {
+  if (target.kind === 'mongodb') {
+    return mongooseAdapter({
+      url: target.url,
+      connectOptions: {
+        serverSelectionTimeoutMS: MONGO_SERVER_SELECTION_TIMEOUT_MS,
+        connectTimeoutMS: MONGO_SERVER_SELECTION_TIMEOUT_MS,
+      },
+      // Transactions need a replica set; the adapter silently runs without them otherwise.
+      transactionOptions: {},
+    })
+  }
+  const file = target.url.slice('file:'.length)
+  if (file && !file.startsWith(':memory:')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  return sqliteAdapter({
+    client: { url: target.url },
+    push: options.push,
+    migrationDir: path.resolve('src/migrations'),
+    // No transactionOptions: under concurrency SQLite transactions fail with SQLITE_BUSY.
+    // Correctness rests on single-document writes guarded by unique indexes instead.
+    busyTimeout: 10_000,
+    wal: true,
+    prodMigrations: migrations,
+  })
+}

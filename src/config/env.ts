@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/** Raised for configuration the server cannot start with; main prints the message and exits 1. */
+export class ConfigError extends Error {}
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+export interface DatabaseTarget {
+  kind: DatabaseKind
+  url: string
+  /** For messages: never includes credentials. */
+  host: string
+}
+
+const ACCEPTED_DATABASE_FORMS =
+  'DATABASE_URL must be unset (embedded SQLite under ./data), file:PATH (SQLite), mongodb://… or mongodb+srv://… (MongoDB)'
+
+export function parseDatabaseUrl(raw: string | undefined, dataDir: string): DatabaseTarget {
+  if (raw === undefined || raw.trim() === '') {
+    const file = path.resolve(dataDir, 'kiyaku.sqlite')
+    return { kind: 'sqlite', url: `file:${file}`, host: file }
+  }
+  const value = raw.trim()
+  if (value.startsWith('file:')) {
+    return { kind: 'sqlite', url: value, host: value.slice('file:'.length) }
+  }
+  if (value.startsWith('mongodb://') || value.startsWith('mongodb+srv://')) {
+    let host: string
+    try {
+      host = new URL(value).host
+    } catch {
+      throw new ConfigError(`DATABASE_URL is not a valid MongoDB URL. ${ACCEPTED_DATABASE_FORMS}.`)
+    }
+    return { kind: 'mongodb', url: value, host }
+  }
+  throw new ConfigError(`DATABASE_URL "${redact(value)}" is not supported. ${ACCEPTED_DATABASE_FORMS}.`)
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@')
+}
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  KIYAKU_DATA_DIR: z.string().default('./data'),
+  PAYLOAD_SECRET: z.string().min(16, 'PAYLOAD_SECRET must be at least 16 characters').optional(),
+  DEMO_PASSWORD: z.string().min(8).default('kiyaku-demo'),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Kiyaku <no-reply@kiyaku.localhost>'),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Off in tests and CI, where the admin panel is not built. */
+  KIYAKU_ADMIN: z.enum(['on', 'off']).default('on'),
+  /** Schema push instead of migrations: for tests only. */
+  KIYAKU_DB_PUSH: z.enum(['true', 'false']).default('false'),
+  KIYAKU_JOBS_AUTORUN: z.enum(['true', 'false']).default('true'),
+})
+
+export interface KiyakuEnv {
+  nodeEnv: 'development' | 'production' | 'test'
+  port: number
+  host: string
+  dataDir: string
+  database: DatabaseTarget
+  secret: string
+  demoPassword: string
+  smtpUrl: string | undefined
+  mailFrom: string
+  publicUrl: string
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
+  adminEnabled: boolean
+  pushSchema: boolean
+  jobsAutoRun: boolean
+}
+
+/** Parses the whole environment in one place; throws ConfigError with a message fit for an operator. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): KiyakuEnv {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`)
+  }
+  const env = parsed.data
+  const dataDir = path.resolve(env.KIYAKU_DATA_DIR)
+  const database = parseDatabaseUrl(env.DATABASE_URL, dataDir)
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    database,
+    secret: resolveSecret(env.PAYLOAD_SECRET, env.NODE_ENV, dataDir),
+    demoPassword: env.DEMO_PASSWORD,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL,
+    adminEnabled: env.KIYAKU_ADMIN === 'on',
+    pushSchema: env.KIYAKU_DB_PUSH === 'true',
+    jobsAutoRun: env.KIYAKU_JOBS_AUTORUN === 'true',
+  }
+}
+
+function resolveSecret(given: string | undefined, nodeEnv: string, dataDir: string): string {
+  if (given) return given
+  if (nodeEnv === 'production') {
+    throw new ConfigError(
+      'PAYLOAD_SECRET is required when NODE_ENV=production. Set it to a long random string, e.g. `openssl rand -hex 32`.',
+    )
+  }
+  // Generated once and kept, so sessions survive restarts in development.
+  const file = path.join(dataDir, '.payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}

@@ -1,0 +1,70 @@
+/**
+ * Dates in both forms the terms use: 2023-04-01 and 令和5年4月1日.
+ * Formatting goes through Intl's Japanese calendar so new eras come with the runtime's ICU data.
+ */
+
+const TOKYO = 'Asia/Tokyo'
+
+const eraFormatter = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: TOKYO,
+})
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** The instant 00:00 JST of an ISO calendar date. */
+export function startOfDayJst(isoDate: string): Date {
+  const match = ISO_DATE.exec(isoDate)
+  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${isoDate}`)
+  const [, y, m, d] = match
+  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), -9))
+}
+
+/** 2023-04-01 → 令和5年4月1日; the first year of an era prints as 元年. */
+export function formatDateJa(isoDate: string): string {
+  const formatted = eraFormatter.format(startOfDayJst(isoDate))
+  // Some ICU versions print 1年 for the first year of an era in long form; statutes write 元年.
+  return formatted.replace(/^(\D+)1年/, '$1元年')
+}
+
+/** The JST calendar date (YYYY-MM-DD) of an instant. */
+export function isoDateJst(instant: Date): string {
+  return new Date(instant.getTime() + 9 * 3600_000).toISOString().slice(0, 10)
+}
+
+const ERA_START_YEAR: Record<string, number> = {
+  令和: 2019,
+  平成: 1989,
+  昭和: 1926,
+}
+
+/** Full-width digits and spaces to ASCII, so extracted PDF text can be matched. */
+export function toHalfWidthDigits(text: string): string {
+  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+}
+
+/**
+ * Finds a date written as 令和5年4月1日, 平成31年4月30日, 令和元年5月1日 or 2023年4月1日
+ * (full-width digits and stray spaces allowed) and returns it as YYYY-MM-DD, or null.
+ */
+export function parseJapaneseDate(text: string): string | null {
+  const normalised = toHalfWidthDigits(text).replace(/[\s\u3000]+/g, '')
+  const era = /(令和|平成|昭和)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日/.exec(normalised)
+  if (era) {
+    const [, name, yearText, month, day] = era
+    const yearOfEra = yearText === '元' ? 1 : Number(yearText)
+    return toIso(ERA_START_YEAR[name!]! + yearOfEra - 1, Number(month), Number(day))
+  }
+  const western = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(normalised)
+  if (western) return toIso(Number(western[1]), Number(western[2]), Number(western[3]))
+  return null
+}
+
+function toIso(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  return date.toISOString().slice(0, 10)
+}

@@ -1,0 +1,49 @@
+import type { Payload } from 'payload'
+import type { Logger } from 'pino'
+
+import { demoOffices, demoUsers } from './offices'
+
+export interface SeedOptions {
+  password: string
+  logger?: Logger
+}
+
+/** Idempotent: creates what is missing and leaves what exists alone, so restarts keep edits. */
+export async function seedDemoData(payload: Payload, { password, logger }: SeedOptions): Promise<void> {
+  const officeIds = new Map<string, number | string>()
+  for (const office of demoOffices) {
+    const existing = await payload.find({
+      collection: 'offices',
+      where: { slug: { equals: office.slug } },
+      limit: 1,
+      depth: 0,
+    })
+    const doc = existing.docs[0] ?? (await payload.create({ collection: 'offices', data: { ...office } }))
+    officeIds.set(office.slug, doc.id)
+  }
+
+  let createdUsers = 0
+  for (const user of demoUsers) {
+    const existing = await payload.count({ collection: 'users', where: { email: { equals: user.email } } })
+    if (existing.totalDocs > 0) continue
+    const officeId = user.office ? officeIds.get(user.office) : undefined
+    await payload.create({
+      collection: 'users',
+      data: {
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        password,
+        offices: officeId === undefined ? [] : [{ office: officeId }],
+      },
+    })
+    createdUsers++
+  }
+  if (createdUsers > 0) {
+    // Printed once, on the start that created the accounts.
+    const accounts = demoUsers.map((user) => user.email).join(', ')
+    const line = `Demo accounts: ${accounts}; password: ${password}`
+    if (logger) logger.info(line)
+    else console.log(line)
+  }
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto'
+import express, { type Express, type RequestHandler } from 'express'
+import helmet from 'helmet'
+import type { Payload } from 'payload'
+import { pinoHttp } from 'pino-http'
+import type { Logger } from 'pino'
+
+import type { KiyakuEnv } from '../config/env'
+import { errorBody, publicErrorHandler } from './errors'
+import { withoutQuery } from './logger'
+import { payloadApiHandler } from './payloadBridge'
+import { publicRouter } from './public'
+
+export interface AppDependencies {
+  payload: Payload
+  env: KiyakuEnv
+  logger: Logger
+  /** Next.js admin panel; absent when the admin is not built (tests, KIYAKU_ADMIN=off). */
+  adminHandler?: RequestHandler
+}
+
+export async function isDatabaseUp(payload: Payload): Promise<boolean> {
+  try {
+    await Promise.race([
+      payload.db.count({ collection: 'offices', where: {} }),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 3000)),
+    ])
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function createApp({ payload, env, logger, adminHandler }: AppDependencies): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id']
+        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID()
+        res.setHeader('x-request-id', id)
+        return id
+      },
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: withoutQuery(req.url) }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  )
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The Next.js admin inlines its bootstrap scripts and styles.
+          'script-src': ["'self'", "'unsafe-inline'", ...(env.nodeEnv === 'production' ? [] : ["'unsafe-eval'"])],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      // Terms pages are meant to be embedded by the offices' own sites.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+      frameguard: false,
+    }),
+  )
+
+  app.get('/healthz', async (_req, res) => {
+    const up = await isDatabaseUp(payload)
+    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' })
+  })
+
+  app.use('/public/v1', publicRouter({ payload, env, logger }))
+
+  // No body parser in front of Payload: it reads JSON, multipart and large bodies itself.
+  app.use('/api', payloadApiHandler(payload.config))
+
+  if (adminHandler) app.use(adminHandler)
+
+  app.use((_req, res) => {
+    res.status(404).json(errorBody('not_found', '指定されたページは見つかりません。'))
+  })
+  app.use(publicErrorHandler(logger))
+  return app
+}

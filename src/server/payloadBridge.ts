@@ -1,0 +1,64 @@
+import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express'
+import { Readable } from 'node:stream'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { handleEndpoints, type SanitizedConfig } from 'payload'
+
+/** Express request → Web Request, with the body left as an unread stream so Payload parses it itself. */
+export function toWebRequest(req: ExpressRequest): Request {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue
+    if (Array.isArray(value)) for (const each of value) headers.append(name, each)
+    else headers.set(name, value)
+  }
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.headers.host ?? 'localhost'}`)
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  return new Request(url, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
+    // Required by undici for a streamed request body.
+    duplex: hasBody ? 'half' : undefined,
+  } as RequestInit)
+}
+
+/** Copies a Web Response onto the Express response, keeping every Set-Cookie. */
+export async function sendWebResponse(response: Response, res: ExpressResponse): Promise<void> {
+  res.status(response.status)
+  for (const [name, value] of response.headers) {
+    if (name === 'set-cookie') continue
+    res.setHeader(name, value)
+  }
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length) res.setHeader('set-cookie', cookies)
+  if (!response.body) {
+    res.end()
+    return
+  }
+  await new Promise<void>((resolve, reject) => {
+    Readable.fromWeb(response.body as unknown as NodeReadableStream)
+      .on('error', reject)
+      .pipe(res)
+      .on('finish', resolve)
+      .on('error', reject)
+  })
+}
+
+/**
+ * Serves Payload's REST API (everything under /api) through payload's exported router, and its
+ * GraphQL endpoint through the same handler the Next.js route uses (handleEndpoints has no GraphQL).
+ */
+export function payloadApiHandler(config: SanitizedConfig) {
+  const graphql = GRAPHQL_POST(config)
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    try {
+      const request = toWebRequest(req)
+      const isGraphql = req.method === 'POST' && req.path === '/graphql'
+      const response = isGraphql ? await graphql(request) : await handleEndpoints({ config, request })
+      await sendWebResponse(response, res)
+    } catch (error) {
+      next(error)
+    }
+  }
+}

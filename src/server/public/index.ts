@@ -1,0 +1,33 @@
+import express, { Router } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import type { Payload } from 'payload'
+import type { Logger } from 'pino'
+
+import type { KiyakuEnv } from '../../config/env'
+import { errorBody } from '../errors'
+import { officesRoutes } from './offices'
+
+export interface PublicRouteDependencies {
+  payload: Payload
+  env: KiyakuEnv
+  logger: Logger
+}
+
+/** The public, login-free API under /public/v1. */
+export function publicRouter(deps: PublicRouteDependencies): Router {
+  const router = Router()
+  router.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: 600,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, res) => {
+        res.status(429).json(errorBody('rate_limited', 'リクエストが多すぎます。しばらくしてから再度お試しください。'))
+      },
+    }),
+  )
+  router.use(express.json({ limit: '32kb' }))
+  router.use(officesRoutes(deps))
+  return router
+}

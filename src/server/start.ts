@@ -1,0 +1,62 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getPayload, type Payload } from 'payload'
+import type { Logger } from 'pino'
+
+import type { KiyakuEnv } from '../config/env'
+import { kiyakuConfig } from '../config/payloadConfig'
+import { migrations } from '../migrations'
+import { seedDemoData } from '../seed'
+import { createApp } from './app'
+import { createLogger } from './logger'
+
+export interface RunningKiyaku {
+  payload: Payload
+  server: Server
+  url: string
+  logger: Logger
+  stop: () => Promise<void>
+}
+
+export interface StartOptions {
+  /** Demo data; never in production. */
+  seed?: boolean
+  adminHandler?: Parameters<typeof createApp>[0]['adminHandler']
+}
+
+export async function startKiyaku(env: KiyakuEnv, options: StartOptions = {}): Promise<RunningKiyaku> {
+  const logger = createLogger(env.logLevel)
+  const config = await kiyakuConfig(env)
+  let payload: Payload
+  try {
+    payload = await getPayload({ config, cron: env.jobsAutoRun })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`Cannot connect to the database at ${env.database.host}: ${reason}`)
+  }
+  if (env.database.kind === 'sqlite' && !env.pushSchema) {
+    await payload.db.migrate({ migrations })
+  }
+  const seed = options.seed ?? env.nodeEnv !== 'production'
+  if (seed && env.nodeEnv !== 'production') await seedDemoData(payload, { password: env.demoPassword, logger })
+
+  const app = createApp({ payload, env, logger, adminHandler: options.adminHandler })
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(env.port, env.host, (error?: Error) => (error ? reject(error) : resolve(listening)))
+  })
+  const { port } = server.address() as AddressInfo
+  const url = `http://127.0.0.1:${port}`
+  logger.info({ url: `http://localhost:${port}`, database: env.database.kind }, 'Kiyaku is listening')
+
+  let stopping: Promise<void> | undefined
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Stop accepting, let requests in flight finish, then close the database.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeIdleConnections()
+      })
+      await payload.destroy()
+    })())
+  return { payload, server, url, logger, stop }
+}
