@@ -1,9 +1,32 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
+import { ApplicantStandings } from './ApplicantStandings'
+import { AuditLog } from './AuditLog'
+import { Bookings } from './Bookings'
+import { ChangeNotices } from './ChangeNotices'
 import { Offices } from './Offices'
+import { ReservationPolicies } from './ReservationPolicies'
+import { TermsEditions } from './TermsEditions'
+import { TermsTemplates } from './TermsTemplates'
 import { Users } from './Users'
 
-export const collections: CollectionConfig[] = [Offices, Users]
+export const collections: CollectionConfig[] = [
+  Offices,
+  Users,
+  ReservationPolicies,
+  Bookings,
+  ApplicantStandings,
+  TermsTemplates,
+  TermsEditions,
+  ChangeNotices,
+  AuditLog,
+]
 
 /** Collections whose documents belong to one office (the plugin adds their `office` field). */
-export const TENANT_SCOPED_COLLECTIONS: CollectionSlug[] = []
+export const TENANT_SCOPED_COLLECTIONS: CollectionSlug[] = [
+  'reservation-policies',
+  'bookings',
+  'applicant-standings',
+  'terms-editions',
+  'change-notices',
+]

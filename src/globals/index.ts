@@ -1,3 +1,5 @@
 import type { GlobalConfig } from 'payload'
 
-export const globals: GlobalConfig[] = []
+import { HqSettings } from './HqSettings'
+
+export const globals: GlobalConfig[] = [HqSettings]

@@ -34,7 +34,8 @@ export async function seedDemoData(payload: Payload, { password, logger }: SeedO
         name: user.name,
         role: user.role,
         password,
-        offices: officeId === undefined ? [] : [{ office: officeId }],
+        // Ids are numbers on SQLite and strings on MongoDB; the generated types only know SQLite's.
+        offices: officeId === undefined ? [] : [{ office: officeId as number }],
       },
     })
     createdUsers++

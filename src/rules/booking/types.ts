@@ -8,7 +8,8 @@ export type Channel = 'self-service' | 'staff-scheduled'
 export type Tool = 'teleoffice' | 'zoom'
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7
-export type ApplicantField = 'name' | 'email' | 'phone' | 'jobSeekerNumber' | 'desiredDateTime' | 'note'
+export type ApplicantField =
+  'name' | 'email' | 'phone' | 'jobSeekerNumber' | 'desiredDateTime' | 'note'
 export type ContactMethod = 'link' | 'phone' | 'email'
 
 export interface WeeklyWindow {
@@ -64,12 +65,7 @@ export interface ReservationPolicy {
 }
 
 export type BookingStatus =
-  | 'pending_confirmation'
-  | 'confirmed'
-  | 'completed'
-  | 'cancelled'
-  | 'expired'
-  | 'no_show'
+  'pending_confirmation' | 'confirmed' | 'completed' | 'cancelled' | 'expired' | 'no_show'
 
 /** Machine-readable rule violation codes; the public contract. */
 export type RuleCode =

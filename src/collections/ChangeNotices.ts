@@ -1,0 +1,73 @@
+import type { CollectionConfig } from 'payload'
+
+import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
+import { publishedOrOfficeMember } from '../access/publishedOrOfficeMember'
+import { auditChange } from '../hooks/auditChange'
+import { guardChangeNotice } from '../hooks/guardChangeNotice'
+import { ja } from './i18n'
+
+/**
+ * 民法548条の4第2項: states that the terms change, the new content, and when the change takes
+ * effect. On ground 2 (reasonable change) the change is void unless announced before that time.
+ */
+export const ChangeNotices: CollectionConfig = {
+  slug: 'change-notices',
+  labels: { singular: ja('変更のお知らせ', 'Change notice'), plural: ja('変更のお知らせ', 'Change notices') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'office', 'effectiveFrom', 'ground', 'status'],
+    group: ja('利用規約', 'Terms'),
+  },
+  access: {
+    read: publishedOrOfficeMember,
+    create: hqOrOfficeAdmin,
+    update: hqOrOfficeAdmin,
+    delete: hqOrOfficeAdmin,
+  },
+  hooks: {
+    beforeChange: [guardChangeNotice],
+    afterChange: [auditChange],
+  },
+  fields: [
+    { name: 'title', type: 'text', label: ja('表題', 'Title') },
+    { name: 'edition', type: 'relationship', relationTo: 'terms-editions', required: true, label: ja('新しい版', 'New edition') },
+    { name: 'previousEdition', type: 'relationship', relationTo: 'terms-editions', label: ja('従前の版', 'Previous edition') },
+    {
+      name: 'ground',
+      type: 'select',
+      required: true,
+      label: ja('変更の根拠（民法548条の4第1項）', 'Ground (Civil Code 548-4(1))'),
+      options: [
+        { value: '1', label: ja('第1号: 利用者の一般の利益に適合する', '(i) fits the users’ general interest') },
+        { value: '2', label: ja('第2号: 目的に反せず合理的である', '(ii) reasonable and not against the purpose') },
+      ],
+    },
+    {
+      name: 'reasons',
+      type: 'textarea',
+      label: ja('変更の理由', 'Reasons'),
+      admin: { description: ja('第2号の場合は必須です（変更の必要性・内容の相当性など）。', 'Required on ground (ii).') },
+    },
+    { name: 'summary', type: 'textarea', label: ja('変更の概要', 'Summary') },
+    { name: 'effectiveFrom', type: 'text', required: true, label: ja('効力発生日', 'Takes effect'), admin: { readOnly: true } },
+    {
+      name: 'changedArticles',
+      type: 'json',
+      label: ja('変更された条', 'Changed articles'),
+      admin: { readOnly: true, description: ja('新旧の版から自動で算出します。', 'Computed from the two editions.') },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      index: true,
+      label: ja('状態', 'Status'),
+      options: [
+        { value: 'draft', label: ja('下書き', 'Draft') },
+        { value: 'published', label: ja('公表済み', 'Published') },
+      ],
+    },
+    { name: 'publishedAt', type: 'date', label: ja('公表日時', 'Published at'), admin: { readOnly: true } },
+  ],
+}

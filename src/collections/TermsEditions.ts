@@ -1,0 +1,84 @@
+import type { CollectionConfig } from 'payload'
+
+import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
+import { publishedOrOfficeMember } from '../access/publishedOrOfficeMember'
+import { auditChange } from '../hooks/auditChange'
+import { guardTermsEdition } from '../hooks/guardTermsEdition'
+import { ja } from './i18n'
+import { validateIsoDate } from './options'
+
+/**
+ * An office's terms as in force from effectiveFrom (00:00 JST). Composed from the HQ template, the
+ * office's policy and its overrides; immutable once published, so a change is a new edition.
+ */
+export const TermsEditions: CollectionConfig = {
+  slug: 'terms-editions',
+  labels: { singular: ja('利用規約の版', 'Terms edition'), plural: ja('利用規約の版', 'Terms editions') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['number', 'office', 'effectiveFrom', 'status'],
+    group: ja('利用規約', 'Terms'),
+  },
+  access: {
+    read: publishedOrOfficeMember,
+    create: hqOrOfficeAdmin,
+    update: hqOrOfficeAdmin,
+    delete: hqOrOfficeAdmin,
+  },
+  indexes: [
+    { fields: ['office', 'number'], unique: true },
+  ],
+  hooks: {
+    beforeChange: [guardTermsEdition],
+    beforeDelete: [],
+    afterChange: [auditChange],
+  },
+  fields: [
+    { name: 'title', type: 'text', label: ja('表題', 'Title'), admin: { readOnly: true } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'number', type: 'number', required: true, min: 1, label: ja('版番号', 'Edition number') },
+        {
+          name: 'effectiveFrom',
+          type: 'text',
+          required: true,
+          validate: validateIsoDate,
+          label: ja('施行日', 'Effective from'),
+          admin: { placeholder: '2026-04-01', description: ja('この日の 0:00（日本時間）から効力を生じます。', 'In force from 00:00 JST of this day.') },
+        },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'draft',
+          index: true,
+          label: ja('状態', 'Status'),
+          options: [
+            { value: 'draft', label: ja('下書き', 'Draft') },
+            { value: 'published', label: ja('公開済み', 'Published') },
+          ],
+        },
+      ],
+    },
+    { name: 'template', type: 'relationship', relationTo: 'terms-templates', label: ja('テンプレート', 'Template') },
+    { name: 'policy', type: 'relationship', relationTo: 'reservation-policies', label: ja('予約ポリシー', 'Reservation policy') },
+    {
+      name: 'overrides',
+      type: 'json',
+      label: ja('事業所独自の条文', 'Office article overrides'),
+      admin: { description: ja('条の追加・差し替え・削除', 'Articles added, replaced or removed') },
+    },
+    {
+      name: 'content',
+      type: 'json',
+      label: ja('条文', 'Content'),
+      admin: { readOnly: true, description: ja('公開時に固定される条文です。', 'The articles, fixed when published.') },
+    },
+    { name: 'contentHash', type: 'text', index: true, label: ja('内容ハッシュ', 'Content hash'), admin: { readOnly: true } },
+    { name: 'publishedAt', type: 'date', label: ja('公開日時', 'Published at'), admin: { readOnly: true } },
+    // Exactly one published edition per office and effective date: "office|date" once published,
+    // a unique placeholder while a draft. One unique field works on SQLite and MongoDB alike.
+    { name: 'publishedKey', type: 'text', unique: true, index: true, admin: { hidden: true } },
+  ],
+}

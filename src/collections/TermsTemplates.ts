@@ -1,0 +1,44 @@
+import type { CollectionConfig } from 'payload'
+
+import { isHqAdmin } from '../access/isHqAdmin'
+import { isLoggedIn } from '../access/isLoggedIn'
+import { auditChange } from '../hooks/auditChange'
+import { ja } from './i18n'
+
+/**
+ * Headquarters' template: articles whose text binds variables to the office and its reservation
+ * policy. Office editions are composed from it, so one change here reaches every office.
+ */
+export const TermsTemplates: CollectionConfig = {
+  slug: 'terms-templates',
+  labels: { singular: ja('規約テンプレート', 'Terms template'), plural: ja('規約テンプレート', 'Terms templates') },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'version', 'updatedAt'],
+    group: ja('利用規約', 'Terms'),
+    description: ja('本部が管理する利用規約のひな形です。', 'The headquarters template for all offices’ terms.'),
+  },
+  access: {
+    read: isLoggedIn,
+    create: isHqAdmin,
+    update: isHqAdmin,
+    delete: isHqAdmin,
+  },
+  hooks: { afterChange: [auditChange] },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: ja('名称', 'Name') },
+    { name: 'version', type: 'number', required: true, defaultValue: 1, label: ja('版', 'Version') },
+    {
+      name: 'document',
+      type: 'json',
+      required: true,
+      label: ja('条文（構造化）', 'Articles (structured)'),
+      admin: {
+        description: ja(
+          '前文・条・項・号と変数・条文参照を持つ構造化データです。',
+          'Preamble, articles, paragraphs and items with variables and structured references.',
+        ),
+      },
+    },
+  ],
+}
