@@ -2,15 +2,19 @@ import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
 import { demoOffices, demoUsers } from './offices'
+import { seedPolicies } from './seedPolicies'
+import { seedTerms } from './seedTerms'
 
 export interface SeedOptions {
   password: string
   logger?: Logger
 }
 
+export type OfficeIds = Map<string, number | string>
+
 /** Idempotent: creates what is missing and leaves what exists alone, so restarts keep edits. */
 export async function seedDemoData(payload: Payload, { password, logger }: SeedOptions): Promise<void> {
-  const officeIds = new Map<string, number | string>()
+  const officeIds: OfficeIds = new Map()
   for (const office of demoOffices) {
     const existing = await payload.find({
       collection: 'offices',
@@ -40,6 +44,11 @@ export async function seedDemoData(payload: Payload, { password, logger }: SeedO
     })
     createdUsers++
   }
+
+  // Terms are composed from the policies, so policies come first.
+  await seedPolicies(payload, officeIds)
+  await seedTerms(payload, officeIds)
+
   if (createdUsers > 0) {
     // Printed once, on the start that created the accounts.
     const accounts = demoUsers.map((user) => user.email).join(', ')

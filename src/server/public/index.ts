@@ -5,7 +5,9 @@ import type { Logger } from 'pino'
 
 import type { KiyakuEnv } from '../../config/env'
 import { errorBody } from '../errors'
+import { bookingRoutes } from './bookings'
 import { officesRoutes } from './offices'
+import { termsRoutes } from './terms'
 
 export interface PublicRouteDependencies {
   payload: Payload
@@ -29,5 +31,7 @@ export function publicRouter(deps: PublicRouteDependencies): Router {
   )
   router.use(express.json({ limit: '32kb' }))
   router.use(officesRoutes(deps))
+  router.use(termsRoutes(deps))
+  router.use(bookingRoutes(deps))
   return router
 }
