@@ -1,0 +1,7 @@
+export {
+  type DanglingReference,
+  type ImportResult,
+  PREAMBLE_KEY,
+  parseTermsText,
+} from './parseTermsText'
+export { knownKeyForHeading } from './articleKeys'
