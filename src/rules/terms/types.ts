@@ -32,6 +32,8 @@ export type Inline = { text: string } | { ref: ArticleReference } | { variable: 
 export interface SubItem {
   text: Inline[]
   when?: Condition
+  /** Printed with ・ instead of a number: the source lists it as an unnumbered bullet. */
+  bullet?: boolean
 }
 
 export interface Item {
