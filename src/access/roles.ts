@@ -10,14 +10,23 @@ export function roleOf(user: MaybeUser): Role | null {
   return ROLES.includes(role as Role) ? (role as Role) : null
 }
 
+function idOf(value: unknown): number | string | undefined {
+  if (value && typeof value === 'object') return (value as { id?: number | string }).id
+  return typeof value === 'number' || typeof value === 'string' ? value : undefined
+}
+
 /** The ids of the offices a user belongs to, whether populated or not. */
 export function officeIdsOf(user: MaybeUser): (number | string)[] {
   const rows = (user as { offices?: { office?: unknown }[] | null } | null | undefined)?.offices
   if (!Array.isArray(rows)) return []
-  return rows
-    .map((row) => row.office)
-    .map((office) =>
-      office && typeof office === 'object' ? (office as { id: number | string }).id : office,
-    )
-    .filter((id): id is number | string => typeof id === 'number' || typeof id === 'string')
+  return rows.map((row) => idOf(row.office)).filter((id): id is number | string => id !== undefined)
+}
+
+/**
+ * On create Payload treats any Where as "allowed", so a create must be checked against the
+ * office it names. Ids compare as strings: numbers on SQLite, strings on MongoDB.
+ */
+export function namesOneOfOffices(data: unknown, officeIds: (number | string)[]): boolean {
+  const office = idOf((data as { office?: unknown } | undefined)?.office)
+  return office !== undefined && officeIds.map(String).includes(String(office))
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
+import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
 import { ja } from './i18n'
 
 /**
@@ -18,7 +19,7 @@ export const ApplicantStandings: CollectionConfig = {
   },
   access: {
     read: hqOrOfficeMember,
-    create: hqOrOfficeMember,
+    create: hqOrOfficeMemberCreates,
     update: hqOrOfficeMember,
     delete: hqOrOfficeAdmin,
   },

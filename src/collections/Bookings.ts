@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
+import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
 import { isHqAdmin } from '../access/isHqAdmin'
 import { bookingHooks } from './bookingHooks'
 import { ja } from './i18n'
@@ -23,7 +24,7 @@ export const Bookings: CollectionConfig = {
   },
   access: {
     read: hqOrOfficeMember,
-    create: hqOrOfficeMember,
+    create: hqOrOfficeMemberCreates,
     update: hqOrOfficeMember,
     // Bookings are records of a public service: they are cancelled, not deleted.
     delete: isHqAdmin,

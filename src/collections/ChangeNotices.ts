@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
+import { hqOrOfficeAdminCreates } from '../access/hqOrOfficeAdminCreates'
 import { publishedOrOfficeMember } from '../access/publishedOrOfficeMember'
 import { auditChange } from '../hooks/auditChange'
 import { guardChangeNotice } from '../hooks/guardChangeNotice'
@@ -20,7 +21,7 @@ export const ChangeNotices: CollectionConfig = {
   },
   access: {
     read: publishedOrOfficeMember,
-    create: hqOrOfficeAdmin,
+    create: hqOrOfficeAdminCreates,
     update: hqOrOfficeAdmin,
     delete: hqOrOfficeAdmin,
   },

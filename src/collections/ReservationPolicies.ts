@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
+import { hqOrOfficeAdminCreates } from '../access/hqOrOfficeAdminCreates'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
 import { ja } from './i18n'
 import {
@@ -35,7 +36,7 @@ export const ReservationPolicies: CollectionConfig = {
   },
   access: {
     read: hqOrOfficeMember,
-    create: hqOrOfficeAdmin,
+    create: hqOrOfficeAdminCreates,
     update: hqOrOfficeAdmin,
     delete: hqOrOfficeAdmin,
   },
