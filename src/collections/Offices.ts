@@ -35,7 +35,12 @@ export const Offices: CollectionConfig = {
       unique: true,
       index: true,
       label: ja('スラッグ', 'Slug'),
-      admin: { description: ja('URL に使う英小文字の識別子（例: isesaki）', 'Lower-case id used in URLs, e.g. isesaki') },
+      admin: {
+        description: ja(
+          'URL に使う英小文字の識別子（例: isesaki）',
+          'Lower-case id used in URLs, e.g. isesaki',
+        ),
+      },
       access: { update: fieldIsHqAdmin },
       validate: (value: unknown) =>
         typeof value === 'string' && OFFICE_SLUG_PATTERN.test(value)
@@ -66,7 +71,12 @@ export const Offices: CollectionConfig = {
       name: 'phone',
       type: 'text',
       label: ja('公開電話番号', 'Public phone'),
-      admin: { description: ja('キャンセル等の連絡先として公開されます', 'Published as the contact for cancellations') },
+      admin: {
+        description: ja(
+          'キャンセル等の連絡先として公開されます',
+          'Published as the contact for cancellations',
+        ),
+      },
     },
     {
       name: 'email',
@@ -84,4 +94,11 @@ export const Offices: CollectionConfig = {
 }
 
 /** Fields anyone may read; the public API and the access test share this list. */
-export const PUBLIC_OFFICE_FIELDS = ['slug', 'name', 'signatoryTitle', 'prefecture', 'phone', 'email'] as const
+export const PUBLIC_OFFICE_FIELDS = [
+  'slug',
+  'name',
+  'signatoryTitle',
+  'prefecture',
+  'phone',
+  'email',
+] as const

@@ -2,7 +2,10 @@ import { ja } from './i18n'
 
 export const CHANNEL_OPTIONS = [
   { value: 'self-service', label: ja('オンライン予約（本人）', 'Self-service online booking') },
-  { value: 'staff-scheduled', label: ja('電話・メール申込み（職員が日程調整）', 'Phone/email request, scheduled by staff') },
+  {
+    value: 'staff-scheduled',
+    label: ja('電話・メール申込み（職員が日程調整）', 'Phone/email request, scheduled by staff'),
+  },
 ]
 
 export const TOOL_OPTIONS = [

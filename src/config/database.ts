@@ -10,7 +10,10 @@ import type { DatabaseTarget } from './env'
 /** Fails fast instead of hanging when MongoDB is unreachable (the issue allows 15 s). */
 export const MONGO_SERVER_SELECTION_TIMEOUT_MS = 10_000
 
-export function databaseAdapter(target: DatabaseTarget, options: { push: boolean }): DatabaseAdapterObj {
+export function databaseAdapter(
+  target: DatabaseTarget,
+  options: { push: boolean },
+): DatabaseAdapterObj {
   if (target.kind === 'mongodb') {
     return mongooseAdapter({
       url: target.url,
@@ -23,7 +26,8 @@ export function databaseAdapter(target: DatabaseTarget, options: { push: boolean
     })
   }
   const file = target.url.slice('file:'.length)
-  if (file && !file.startsWith(':memory:')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  if (file && !file.startsWith(':memory:'))
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   return sqliteAdapter({
     client: { url: target.url },
     push: options.push,

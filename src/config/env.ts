@@ -36,7 +36,9 @@ export function parseDatabaseUrl(raw: string | undefined, dataDir: string): Data
     }
     return { kind: 'mongodb', url: value, host }
   }
-  throw new ConfigError(`DATABASE_URL "${redact(value)}" is not supported. ${ACCEPTED_DATABASE_FORMS}.`)
+  throw new ConfigError(
+    `DATABASE_URL "${redact(value)}" is not supported. ${ACCEPTED_DATABASE_FORMS}.`,
+  )
 }
 
 function redact(url: string): string {

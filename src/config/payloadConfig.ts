@@ -15,7 +15,8 @@ import { logMailAdapter } from '../mail/logMailAdapter'
 import { databaseAdapter } from './database'
 import type { KiyakuEnv } from './env'
 
-const projectRoot = path.resolve(import.meta.dirname, '../..')
+// The Next.js bundle of the admin has no import.meta.dirname; it always runs from the project root.
+const projectRoot = import.meta.dirname ? path.resolve(import.meta.dirname, '../..') : process.cwd()
 
 function emailAdapter(env: KiyakuEnv): EmailAdapter | Promise<EmailAdapter> {
   const from = /^(.*)<(.+)>\s*$/.exec(env.mailFrom)
@@ -55,7 +56,8 @@ export function kiyakuConfig(env: KiyakuEnv): Promise<SanitizedConfig> {
         defaultTimezone: 'Asia/Tokyo',
       },
       importMap: { baseDir: projectRoot },
-      meta: { titleSuffix: ' - Kiyaku' },
+      // No Open Graph image: the dynamic one is a Next route (/api/og) that Express does not serve.
+      meta: { titleSuffix: ' - Kiyaku', defaultOGImageType: 'off' },
     },
     typescript: {
       outputFile: path.resolve(projectRoot, 'src/payload-types.ts'),

@@ -5,13 +5,22 @@ import type { EmailAdapter } from 'payload'
  * so the confirmation links can be followed by hand.
  */
 export const logMailAdapter =
-  ({ defaultFromAddress, defaultFromName }: { defaultFromAddress: string; defaultFromName: string }): EmailAdapter =>
+  ({
+    defaultFromAddress,
+    defaultFromName,
+  }: {
+    defaultFromAddress: string
+    defaultFromName: string
+  }): EmailAdapter =>
   ({ payload }) => ({
     name: 'log',
     defaultFromAddress,
     defaultFromName,
     sendEmail: async (message) => {
-      payload.logger.info({ mail: { to: message.to, subject: message.subject, text: message.text } }, 'mail (not sent: SMTP_URL is unset)')
+      payload.logger.info(
+        { mail: { to: message.to, subject: message.subject, text: message.text } },
+        'mail (not sent: SMTP_URL is unset)',
+      )
       return { accepted: [message.to] }
     },
   })

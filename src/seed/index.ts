@@ -13,7 +13,10 @@ export interface SeedOptions {
 export type OfficeIds = Map<string, number | string>
 
 /** Idempotent: creates what is missing and leaves what exists alone, so restarts keep edits. */
-export async function seedDemoData(payload: Payload, { password, logger }: SeedOptions): Promise<void> {
+export async function seedDemoData(
+  payload: Payload,
+  { password, logger }: SeedOptions,
+): Promise<void> {
   const officeIds: OfficeIds = new Map()
   for (const office of demoOffices) {
     const existing = await payload.find({
@@ -22,13 +25,17 @@ export async function seedDemoData(payload: Payload, { password, logger }: SeedO
       limit: 1,
       depth: 0,
     })
-    const doc = existing.docs[0] ?? (await payload.create({ collection: 'offices', data: { ...office } }))
+    const doc =
+      existing.docs[0] ?? (await payload.create({ collection: 'offices', data: { ...office } }))
     officeIds.set(office.slug, doc.id)
   }
 
   let createdUsers = 0
   for (const user of demoUsers) {
-    const existing = await payload.count({ collection: 'users', where: { email: { equals: user.email } } })
+    const existing = await payload.count({
+      collection: 'users',
+      where: { email: { equals: user.email } },
+    })
     if (existing.totalDocs > 0) continue
     const officeId = user.office ? officeIds.get(user.office) : undefined
     await payload.create({
@@ -54,6 +61,6 @@ export async function seedDemoData(payload: Payload, { password, logger }: SeedO
     const accounts = demoUsers.map((user) => user.email).join(', ')
     const line = `Demo accounts: ${accounts}; password: ${password}`
     if (logger) logger.info(line)
-    else console.log(line)
+    else process.stdout.write(`${line}\n`)
   }
 }

@@ -22,8 +22,28 @@ export type DemoOfficeSlug = (typeof demoOffices)[number]['slug']
 
 export const demoUsers = [
   { email: 'hq@demo.test', name: '本部 管理者', role: 'hq-admin', office: null },
-  { email: 'kitakyushu-admin@demo.test', name: '北九州 管理者', role: 'office-admin', office: 'kitakyushu-mothers' },
-  { email: 'isesaki-admin@demo.test', name: '伊勢崎 管理者', role: 'office-admin', office: 'isesaki' },
-  { email: 'kitakyushu-staff@demo.test', name: '北九州 職員', role: 'office-staff', office: 'kitakyushu-mothers' },
-  { email: 'isesaki-staff@demo.test', name: '伊勢崎 職員', role: 'office-staff', office: 'isesaki' },
+  {
+    email: 'kitakyushu-admin@demo.test',
+    name: '北九州 管理者',
+    role: 'office-admin',
+    office: 'kitakyushu-mothers',
+  },
+  {
+    email: 'isesaki-admin@demo.test',
+    name: '伊勢崎 管理者',
+    role: 'office-admin',
+    office: 'isesaki',
+  },
+  {
+    email: 'kitakyushu-staff@demo.test',
+    name: '北九州 職員',
+    role: 'office-staff',
+    office: 'kitakyushu-mothers',
+  },
+  {
+    email: 'isesaki-staff@demo.test',
+    name: '伊勢崎 職員',
+    role: 'office-staff',
+    office: 'isesaki',
+  },
 ] as const

@@ -58,7 +58,11 @@ export function createApp({ payload, env, logger, adminHandler }: AppDependencie
       contentSecurityPolicy: {
         directives: {
           // The Next.js admin inlines its bootstrap scripts and styles.
-          'script-src': ["'self'", "'unsafe-inline'", ...(env.nodeEnv === 'production' ? [] : ["'unsafe-eval'"])],
+          'script-src': [
+            "'self'",
+            "'unsafe-inline'",
+            ...(env.nodeEnv === 'production' ? [] : ["'unsafe-eval'"]),
+          ],
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
           'upgrade-insecure-requests': null,
@@ -72,7 +76,9 @@ export function createApp({ payload, env, logger, adminHandler }: AppDependencie
 
   app.get('/healthz', async (_req, res) => {
     const up = await isDatabaseUp(payload)
-    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' })
+    res
+      .status(up ? 200 : 503)
+      .json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' })
   })
 
   app.use('/public/v1', publicRouter({ payload, env, logger }))

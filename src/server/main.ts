@@ -3,7 +3,9 @@ import { startKiyaku } from './start'
 
 async function main() {
   const env = loadEnv()
-  const adminHandler = env.adminEnabled ? await (await import('./admin')).createAdminHandler(env) : undefined
+  const adminHandler = env.adminEnabled
+    ? await (await import('./admin')).createAdminHandler(env)
+    : undefined
   const kiyaku = await startKiyaku(env, { adminHandler })
   const shutdown = (signal: string) => {
     kiyaku.logger.info({ signal }, 'shutting down')
@@ -23,6 +25,8 @@ async function main() {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`${error instanceof ConfigError ? 'Configuration error' : 'Kiyaku failed to start'}: ${message}\n`)
+  process.stderr.write(
+    `${error instanceof ConfigError ? 'Configuration error' : 'Kiyaku failed to start'}: ${message}\n`,
+  )
   process.exit(1)
 })

@@ -55,7 +55,9 @@ export function payloadApiHandler(config: SanitizedConfig) {
     try {
       const request = toWebRequest(req)
       const isGraphql = req.method === 'POST' && req.path === '/graphql'
-      const response = isGraphql ? await graphql(request) : await handleEndpoints({ config, request })
+      const response = isGraphql
+        ? await graphql(request)
+        : await handleEndpoints({ config, request })
       await sendWebResponse(response, res)
     } catch (error) {
       next(error)

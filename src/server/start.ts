@@ -24,7 +24,10 @@ export interface StartOptions {
   adminHandler?: Parameters<typeof createApp>[0]['adminHandler']
 }
 
-export async function startKiyaku(env: KiyakuEnv, options: StartOptions = {}): Promise<RunningKiyaku> {
+export async function startKiyaku(
+  env: KiyakuEnv,
+  options: StartOptions = {},
+): Promise<RunningKiyaku> {
   const logger = createLogger(env.logLevel)
   const config = await kiyakuConfig(env)
   let payload: Payload
@@ -32,21 +35,29 @@ export async function startKiyaku(env: KiyakuEnv, options: StartOptions = {}): P
     payload = await getPayload({ config, cron: env.jobsAutoRun })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    throw new Error(`Cannot connect to the database at ${env.database.host}: ${reason}`)
+    throw new Error(`Cannot connect to the database at ${env.database.host}: ${reason}`, {
+      cause: error,
+    })
   }
   if (env.database.kind === 'sqlite' && !env.pushSchema) {
     await payload.db.migrate({ migrations })
   }
   const seed = options.seed ?? env.nodeEnv !== 'production'
-  if (seed && env.nodeEnv !== 'production') await seedDemoData(payload, { password: env.demoPassword, logger })
+  if (seed && env.nodeEnv !== 'production')
+    await seedDemoData(payload, { password: env.demoPassword, logger })
 
   const app = createApp({ payload, env, logger, adminHandler: options.adminHandler })
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(env.port, env.host, (error?: Error) => (error ? reject(error) : resolve(listening)))
+    const listening = app.listen(env.port, env.host, (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    )
   })
   const { port } = server.address() as AddressInfo
   const url = `http://127.0.0.1:${port}`
-  logger.info({ url: `http://localhost:${port}`, database: env.database.kind }, 'Kiyaku is listening')
+  logger.info(
+    { url: `http://localhost:${port}`, database: env.database.kind },
+    'Kiyaku is listening',
+  )
 
   let stopping: Promise<void> | undefined
   const stop = () =>

@@ -28,8 +28,12 @@ export interface TestServerOptions {
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'kiyaku-test-'))
-  const mongo = process.env.DATABASE_URL?.startsWith('mongodb') ? process.env.DATABASE_URL : undefined
-  const databaseUrl = mongo ? withDatabaseName(mongo, `kiyaku_test_${path.basename(dataDir).replace(/\W/g, '_')}`) : undefined
+  const mongo = process.env.DATABASE_URL?.startsWith('mongodb')
+    ? process.env.DATABASE_URL
+    : undefined
+  const databaseUrl = mongo
+    ? withDatabaseName(mongo, `kiyaku_test_${path.basename(dataDir).replace(/\W/g, '_')}`)
+    : undefined
   const env = loadEnv({
     NODE_ENV: 'test',
     PORT: '0',
@@ -63,14 +67,20 @@ function withDatabaseName(url: string, name: string): string {
 }
 
 async function dropMongoDatabase({ payload }: RunningKiyaku): Promise<void> {
-  const connection = (payload.db as unknown as { connection?: { dropDatabase: () => Promise<unknown> } }).connection
+  const connection = (
+    payload.db as unknown as { connection?: { dropDatabase: () => Promise<unknown> } }
+  ).connection
   await connection?.dropDatabase()
 }
 
 export const DEMO_PASSWORD = 'kiyaku-demo'
 
 /** Logs in through REST like a browser would and returns the JWT. */
-export async function login(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+export async function login(
+  baseUrl: string,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<string> {
   const response = await fetch(`${baseUrl}/api/users/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

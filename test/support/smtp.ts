@@ -48,7 +48,10 @@ export async function startSmtpReceiver() {
     url: `smtp://127.0.0.1:${port}`,
     inbox,
     /** Resolves with the first mail to `address` matching `subject`, waiting up to `timeoutMs`. */
-    async waitFor(predicate: (mail: ReceivedMail) => boolean, timeoutMs = 10_000): Promise<ReceivedMail> {
+    async waitFor(
+      predicate: (mail: ReceivedMail) => boolean,
+      timeoutMs = 10_000,
+    ): Promise<ReceivedMail> {
       const deadline = Date.now() + timeoutMs
       for (;;) {
         const found = inbox.find(predicate)

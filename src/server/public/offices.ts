@@ -20,7 +20,9 @@ export function officesRoutes({ payload }: PublicRouteDependencies): Router {
       depth: 0,
       overrideAccess: false,
     })
-    res.json({ offices: docs.map((doc) => publicOfficeView(doc as unknown as Record<string, unknown>)) })
+    res.json({
+      offices: docs.map((doc) => publicOfficeView(doc as unknown as Record<string, unknown>)),
+    })
   })
   return router
 }

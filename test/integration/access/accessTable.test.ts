@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bearer, login, startTestServer, type TestServer } from '../../support/server'
 import { harmlessUpdate, insertFixture } from './fixtures'
 
-type Actor = 'anonymous' | 'hq' | 'kitakyushuAdmin' | 'isesakiAdmin' | 'kitakyushuStaff' | 'isesakiStaff'
+type Actor =
+  'anonymous' | 'hq' | 'kitakyushuAdmin' | 'isesakiAdmin' | 'kitakyushuStaff' | 'isesakiStaff'
 type Operation = 'read' | 'create' | 'update' | 'delete'
 type Expectation = Record<Operation, boolean>
 
@@ -114,12 +115,19 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`
 beforeAll(async () => {
   server = await startTestServer()
   payload = server.payload
-  const offices = await payload.find({ collection: 'offices', where: { slug: { equals: 'kitakyushu-mothers' } } })
+  const offices = await payload.find({
+    collection: 'offices',
+    where: { slug: { equals: 'kitakyushu-mothers' } },
+  })
   kitakyushu = offices.docs[0]!.id
   for (const actor of ACTORS) {
     if (actor === 'anonymous') continue
     tokens.set(actor, await login(server.url, ACTOR_EMAILS[actor]))
-    const found = await payload.find({ collection: 'users', where: { email: { equals: ACTOR_EMAILS[actor] } }, depth: 0 })
+    const found = await payload.find({
+      collection: 'users',
+      where: { email: { equals: ACTOR_EMAILS[actor] } },
+      depth: 0,
+    })
     users.set(actor, { ...found.docs[0], collection: 'users' } as unknown as TypedUser)
   }
 })
@@ -131,15 +139,27 @@ afterAll(async () => {
 /** Data for a create: a fresh document of 北九州, built like the fixtures. */
 async function createData(collection: CollectionSlug): Promise<Record<string, unknown>> {
   const fixture = await insertFixture(payload, collection, kitakyushu, unique())
-  const doc = (await payload.findByID({ collection, id: fixture.id, depth: 0, showHiddenFields: true })) as Record<string, unknown>
-  await payload.db.deleteOne({ collection, where: { id: { equals: fixture.id } }, req: {} as never })
+  const doc = (await payload.findByID({
+    collection,
+    id: fixture.id,
+    depth: 0,
+    showHiddenFields: true,
+  })) as Record<string, unknown>
+  await payload.db.deleteOne({
+    collection,
+    where: { id: { equals: fixture.id } },
+    req: {} as never,
+  })
   const { id: _id, createdAt: _c, updatedAt: _u, ...data } = doc
   if (collection === 'users') Object.assign(data, { password: 'a-long-password-1' })
   return data
 }
 
 /** The 北九州 document an operation targets; for offices, 北九州 itself (but never delete it). */
-async function targetOf(collection: CollectionSlug, operation: Operation): Promise<{ id: number | string }> {
+async function targetOf(
+  collection: CollectionSlug,
+  operation: Operation,
+): Promise<{ id: number | string }> {
   if (collection === 'offices' && operation !== 'delete') return { id: kitakyushu }
   return insertFixture(payload, collection, kitakyushu, unique())
 }
@@ -154,31 +174,54 @@ function deniedStatus(status: number): boolean {
   return status === 401 || status === 403 || status === 404
 }
 
-async function restOutcome(actor: Actor, collection: CollectionSlug, operation: Operation): Promise<boolean> {
+async function restOutcome(
+  actor: Actor,
+  collection: CollectionSlug,
+  operation: Operation,
+): Promise<boolean> {
   const base = `${server.url}/api/${collection}`
   const headers = headersFor(actor)
   if (operation === 'create') {
-    const response = await fetch(base, { method: 'POST', headers, body: JSON.stringify(await createData(collection)) })
+    const response = await fetch(base, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(await createData(collection)),
+    })
     return !deniedStatus(response.status)
   }
   const fixture = await targetOf(collection, operation)
   if (operation === 'read') {
     const byId = await fetch(`${base}/${fixture.id}?depth=0`, { headers })
-    const list = (await (await fetch(`${base}?limit=1000&depth=0`, { headers })).json()) as { docs?: { id: unknown }[] }
+    const list = (await (await fetch(`${base}?limit=1000&depth=0`, { headers })).json()) as {
+      docs?: { id: unknown }[]
+    }
     const listed = (list.docs ?? []).some((doc) => String(doc.id) === String(fixture.id))
-    expect(listed, `list and findByID agree for ${actor} on ${collection}`).toBe(byId.status === 200)
+    expect(listed, `list and findByID agree for ${actor} on ${collection}`).toBe(
+      byId.status === 200,
+    )
     return byId.status === 200
   }
   const response =
     operation === 'update'
-      ? await fetch(`${base}/${fixture.id}`, { method: 'PATCH', headers, body: JSON.stringify(harmlessUpdate(collection)) })
+      ? await fetch(`${base}/${fixture.id}`, {
+          method: 'PATCH',
+          headers,
+          body: JSON.stringify(harmlessUpdate(collection)),
+        })
       : await fetch(`${base}/${fixture.id}`, { method: 'DELETE', headers })
   if (deniedStatus(response.status)) return false
-  expect(response.status, `${operation} ${collection} as ${actor}: ${await response.clone().text()}`).toBe(200)
+  expect(
+    response.status,
+    `${operation} ${collection} as ${actor}: ${await response.clone().text()}`,
+  ).toBe(200)
   return true
 }
 
-async function localOutcome(actor: Actor, collection: CollectionSlug, operation: Operation): Promise<boolean> {
+async function localOutcome(
+  actor: Actor,
+  collection: CollectionSlug,
+  operation: Operation,
+): Promise<boolean> {
   const user = users.get(actor) ?? null
   const options = { overrideAccess: false, user, depth: 0 } as const
   try {
@@ -188,7 +231,13 @@ async function localOutcome(actor: Actor, collection: CollectionSlug, operation:
     }
     const fixture = await targetOf(collection, operation)
     if (operation === 'read') await payload.findByID({ collection, id: fixture.id, ...options })
-    if (operation === 'update') await payload.update({ collection, id: fixture.id, data: harmlessUpdate(collection), ...options } as never)
+    if (operation === 'update')
+      await payload.update({
+        collection,
+        id: fixture.id,
+        data: harmlessUpdate(collection),
+        ...options,
+      } as never)
     if (operation === 'delete') await payload.delete({ collection, id: fixture.id, ...options })
     return true
   } catch (error) {
@@ -210,13 +259,19 @@ const CASES = COLLECTIONS.flatMap((collection) =>
 )
 
 describe('access table through REST with a real login', () => {
-  it.each(CASES)('$actor $operation $collection → allowed: $allowed', async ({ actor, collection, operation, allowed }) => {
-    expect(await restOutcome(actor, collection, operation)).toBe(allowed)
-  })
+  it.each(CASES)(
+    '$actor $operation $collection → allowed: $allowed',
+    async ({ actor, collection, operation, allowed }) => {
+      expect(await restOutcome(actor, collection, operation)).toBe(allowed)
+    },
+  )
 })
 
 describe('access table through the Local API with overrideAccess: false', () => {
-  it.each(CASES)('$actor $operation $collection → allowed: $allowed', async ({ actor, collection, operation, allowed }) => {
-    expect(await localOutcome(actor, collection, operation)).toBe(allowed)
-  })
+  it.each(CASES)(
+    '$actor $operation $collection → allowed: $allowed',
+    async ({ actor, collection, operation, allowed }) => {
+      expect(await localOutcome(actor, collection, operation)).toBe(allowed)
+    },
+  )
 })

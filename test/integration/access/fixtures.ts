@@ -17,7 +17,8 @@ export async function insertFixture(
   const now = new Date().toISOString()
   const stamp = { createdAt: now, updatedAt: now }
   const data = fixtureData(collection, officeId, unique)
-  if (collection === 'change-notices') data.edition = (await insertFixture(payload, 'terms-editions', officeId, `${unique}e`)).id
+  if (collection === 'change-notices')
+    data.edition = (await insertFixture(payload, 'terms-editions', officeId, `${unique}e`)).id
   const doc = await payload.db.create({ collection, data: { ...data, ...stamp }, req: {} as never })
   return { id: doc.id as number | string }
 }
@@ -28,17 +29,39 @@ function uniqueFutureDate(): string {
   return new Date(Date.UTC(2099, 0, 1 + dayOffset++)).toISOString().slice(0, 10)
 }
 
-function fixtureData(collection: CollectionSlug, office: number | string, unique: string): Record<string, unknown> {
+function fixtureData(
+  collection: CollectionSlug,
+  office: number | string,
+  unique: string,
+): Record<string, unknown> {
   switch (collection) {
     case 'offices':
-      return { slug: `fixture-${unique}`, name: `Fixture ${unique}`, signatoryTitle: '所長', prefecture: '東京都', staffNotes: 'internal' }
+      return {
+        slug: `fixture-${unique}`,
+        name: `Fixture ${unique}`,
+        signatoryTitle: '所長',
+        prefecture: '東京都',
+        staffNotes: 'internal',
+      }
     case 'users':
-      return { email: `fixture-${unique}@demo.test`, role: 'office-staff', offices: [{ id: rowId(), office }] }
+      return {
+        email: `fixture-${unique}@demo.test`,
+        role: 'office-staff',
+        offices: [{ id: rowId(), office }],
+      }
     case 'reservation-policies':
       return {
         office,
         effectiveFrom: uniqueFutureDate(),
-        channels: [{ id: rowId(), channel: 'staff-scheduled', tools: ['zoom'], requiredFields: ['name'], cancelBy: ['phone'] }],
+        channels: [
+          {
+            id: rowId(),
+            channel: 'staff-scheduled',
+            tools: ['zoom'],
+            requiredFields: ['name'],
+            cancelBy: ['phone'],
+          },
+        ],
         windows: [{ id: rowId(), weekday: '1', start: '10:00', end: '12:00' }],
         sessionMinutes: 30,
         capacityPerSlot: 1,
@@ -59,19 +82,47 @@ function fixtureData(collection: CollectionSlug, office: number | string, unique
         channel: 'staff-scheduled',
         tool: 'zoom',
         status: 'confirmed',
-        applicant: { name: '申込 太郎', email: `applicant-${unique}@demo.test`, phone: '0270000000' },
+        applicant: {
+          name: '申込 太郎',
+          email: `applicant-${unique}@demo.test`,
+          phone: '0270000000',
+        },
         seatLock: `fixture|${unique}`,
       }
     case 'applicant-standings':
       return { office, applicantKey: `key-${unique}`, noShowCount: 0, refused: false }
     case 'terms-templates':
-      return { name: `Fixture ${unique}`, version: 1, document: { title: 't', preamble: [], articles: [], signatory: '' } }
+      return {
+        name: `Fixture ${unique}`,
+        version: 1,
+        document: { title: 't', preamble: [], articles: [], signatory: '' },
+      }
     case 'terms-editions':
-      return { office, number: 1000 + dayOffset++, effectiveFrom: '2099-01-01', status: 'draft', publishedKey: `draft|${unique}`, content: {} }
+      return {
+        office,
+        number: 1000 + dayOffset++,
+        effectiveFrom: '2099-01-01',
+        status: 'draft',
+        publishedKey: `draft|${unique}`,
+        content: {},
+      }
     case 'change-notices':
-      return { office, edition: null, ground: '2', effectiveFrom: '2099-01-01', status: 'draft', title: `Fixture ${unique}` }
+      return {
+        office,
+        edition: null,
+        ground: '2',
+        effectiveFrom: '2099-01-01',
+        status: 'draft',
+        title: `Fixture ${unique}`,
+      }
     case 'audit-log':
-      return { at: new Date().toISOString(), action: 'fixture', collectionSlug: 'offices', documentId: unique, office: String(office) }
+      return {
+        at: new Date().toISOString(),
+        action: 'fixture',
+        collectionSlug: 'offices',
+        documentId: unique,
+        office: String(office),
+      }
     default:
       throw new Error(`no fixture for ${collection}`)
   }

@@ -18,9 +18,13 @@ describe('the server', () => {
   })
 
   it('lists the two demo offices through Payload REST and the public API', async () => {
-    const rest = (await (await fetch(`${server.url}/api/offices?sort=slug`)).json()) as { docs: { slug: string }[] }
+    const rest = (await (await fetch(`${server.url}/api/offices?sort=slug`)).json()) as {
+      docs: { slug: string }[]
+    }
     expect(rest.docs.map((office) => office.slug)).toEqual(['isesaki', 'kitakyushu-mothers'])
-    const pub = (await (await fetch(`${server.url}/public/v1/offices`)).json()) as { offices: { slug: string; name: string }[] }
+    const pub = (await (await fetch(`${server.url}/public/v1/offices`)).json()) as {
+      offices: { slug: string; name: string }[]
+    }
     expect(pub.offices).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ slug: 'isesaki', name: 'ハローワーク伊勢崎' }),
@@ -37,7 +41,10 @@ describe('the server', () => {
     })
     expect(response.status).toBe(200)
     const body = (await response.json()) as { data: { Offices: { docs: { slug: string }[] } } }
-    expect(body.data.Offices.docs.map((office) => office.slug)).toEqual(['isesaki', 'kitakyushu-mothers'])
+    expect(body.data.Offices.docs.map((office) => office.slug)).toEqual([
+      'isesaki',
+      'kitakyushu-mothers',
+    ])
   })
 
   it('sends security headers and a request id', async () => {

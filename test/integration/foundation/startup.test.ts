@@ -20,22 +20,30 @@ function tempDataDir(): string {
 
 /** Runs `npm start`'s entry point as its own process and collects how it ends. */
 function runServer(env: Record<string, string>, { timeoutMs = 30_000 } = {}) {
-  return new Promise<{ code: number | null; stderr: string; stdout: string; ms: number }>((resolve) => {
-    const started = Date.now()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', KIYAKU_ADMIN: 'off', LOG_LEVEL: 'silent', PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stderr = ''
-    let stdout = ''
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      resolve({ code, stderr, stdout, ms: Date.now() - started })
-    })
-  })
+  return new Promise<{ code: number | null; stderr: string; stdout: string; ms: number }>(
+    (resolve) => {
+      const started = Date.now()
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          KIYAKU_ADMIN: 'off',
+          LOG_LEVEL: 'silent',
+          PORT: '0',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let stderr = ''
+      let stdout = ''
+      child.stderr.on('data', (chunk) => (stderr += chunk))
+      child.stdout.on('data', (chunk) => (stdout += chunk))
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+      child.on('exit', (code) => {
+        clearTimeout(timer)
+        resolve({ code, stderr, stdout, ms: Date.now() - started })
+      })
+    },
+  )
 }
 
 /** Starts the real entry point (migrations, not schema push, unless told) and waits until it listens. */
@@ -68,7 +76,10 @@ async function spawnListeningServer(dataDir: string, env: Record<string, string>
 
 describe('starting with bad configuration', () => {
   it('exits 1 naming the accepted forms when DATABASE_URL is not supported', async () => {
-    const result = await runServer({ DATABASE_URL: 'postgres://db.example.test/kiyaku', KIYAKU_DATA_DIR: tempDataDir() })
+    const result = await runServer({
+      DATABASE_URL: 'postgres://db.example.test/kiyaku',
+      KIYAKU_DATA_DIR: tempDataDir(),
+    })
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('DATABASE_URL')
     expect(result.stderr).toContain('file:')
@@ -83,7 +94,10 @@ describe('starting with bad configuration', () => {
   })
 
   it('fails within 15 s naming the host when MongoDB is unreachable', async () => {
-    const result = await runServer({ DATABASE_URL: 'mongodb://127.0.0.1:9/kiyaku', KIYAKU_DATA_DIR: tempDataDir() })
+    const result = await runServer({
+      DATABASE_URL: 'mongodb://127.0.0.1:9/kiyaku',
+      KIYAKU_DATA_DIR: tempDataDir(),
+    })
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('127.0.0.1:9')
     expect(result.ms).toBeLessThan(15_000)
@@ -98,14 +112,21 @@ describe('running', () => {
     const created = await fetch(`${first.url}/api/offices`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer(token) },
-      body: JSON.stringify({ slug: 'restart-check', name: '再起動確認', signatoryTitle: '所長', prefecture: '東京都' }),
+      body: JSON.stringify({
+        slug: 'restart-check',
+        name: '再起動確認',
+        signatoryTitle: '所長',
+        prefecture: '東京都',
+      }),
     })
     expect(created.status).toBe(201)
     first.child.kill('SIGTERM')
     expect(await first.exit).toBe(0)
 
     const second = await spawnListeningServer(dataDir)
-    const offices = (await (await fetch(`${second.url}/api/offices?where[slug][equals]=restart-check`)).json()) as {
+    const offices = (await (
+      await fetch(`${second.url}/api/offices?where[slug][equals]=restart-check`)
+    ).json()) as {
       docs: { name: string }[]
     }
     expect(offices.docs.map((office) => office.name)).toEqual(['再起動確認'])
@@ -114,7 +135,10 @@ describe('running', () => {
   })
 
   it('finishes a request in flight on SIGTERM, then exits 0', async () => {
-    const { child, url, exit } = await spawnListeningServer(tempDataDir(), { KIYAKU_DB_PUSH: 'true', NODE_ENV: 'test' })
+    const { child, url, exit } = await spawnListeningServer(tempDataDir(), {
+      KIYAKU_DB_PUSH: 'true',
+      NODE_ENV: 'test',
+    })
     // The request is provably in flight: headers and half the body are sent before SIGTERM,
     // the rest after it.
     const body = JSON.stringify({ email: 'hq@demo.test', password: 'kiyaku-demo' })
