@@ -62,6 +62,8 @@ const envSchema = z.object({
   /** Schema push instead of migrations: for tests only. */
   KIYAKU_DB_PUSH: z.enum(['true', 'false']).default('false'),
   KIYAKU_JOBS_AUTORUN: z.enum(['true', 'false']).default('true'),
+  /** Requests per minute per address on the public API; tests and benchmarks raise it. */
+  KIYAKU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
 })
 
 export interface KiyakuEnv {
@@ -79,6 +81,7 @@ export interface KiyakuEnv {
   adminEnabled: boolean
   pushSchema: boolean
   jobsAutoRun: boolean
+  publicRateLimitPerMinute: number
 }
 
 /** Parses the whole environment in one place; throws ConfigError with a message fit for an operator. */
@@ -106,6 +109,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): KiyakuEnv {
     adminEnabled: env.KIYAKU_ADMIN === 'on',
     pushSchema: env.KIYAKU_DB_PUSH === 'true',
     jobsAutoRun: env.KIYAKU_JOBS_AUTORUN === 'true',
+    publicRateLimitPerMinute: env.KIYAKU_PUBLIC_RATE_LIMIT,
   }
 }
 

@@ -21,11 +21,18 @@ export function publicRouter(deps: PublicRouteDependencies): Router {
   router.use(
     rateLimit({
       windowMs: 60_000,
-      limit: 600,
+      limit: deps.env.publicRateLimitPerMinute,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       handler: (_req, res) => {
-        res.status(429).json(errorBody('rate_limited', 'リクエストが多すぎます。しばらくしてから再度お試しください。'))
+        res
+          .status(429)
+          .json(
+            errorBody(
+              'rate_limited',
+              'リクエストが多すぎます。しばらくしてから再度お試しください。',
+            ),
+          )
       },
     }),
   )
