@@ -1,0 +1,70 @@
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { benchBookingCreation } from './bookings'
+import { machineNotes, markdown, summary, type BenchResults } from './report'
+import { projectRoot, startBenchServer, type BenchServer } from './server'
+import { benchSlots, prepareBookingOffice } from './slots'
+import { benchTermsRead } from './terms'
+
+/** Nothing below should take this long; past it the server is killed and the run fails. */
+const WATCHDOG_MS = 300_000
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  const machine = machineNotes(projectRoot)
+  const running: { server?: BenchServer } = {}
+  const stopThenExit = (code: number) =>
+    void (running.server?.stop() ?? Promise.resolve()).finally(() => process.exit(code))
+  const watchdog = setTimeout(() => {
+    console.error(`bench: still running after ${WATCHDOG_MS / 1000} s; stopping.`)
+    stopThenExit(1)
+  }, WATCHDOG_MS)
+  watchdog.unref()
+  process.once('SIGINT', () => stopThenExit(130))
+
+  console.log('bench: starting the server (own process, SQLite in a temporary directory)…')
+  const server = await startBenchServer()
+  running.server = server
+  console.log(`bench: server ${server.url} (pid ${server.pid}) up in ${seconds(started)} s`)
+  let results: BenchResults
+  try {
+    console.log('bench: raising capacity and seeding 5,000 bookings…')
+    const seed = await prepareBookingOffice(server.url)
+    console.log(`bench: seeded in ${seconds(started)} s; terms read (about 40 s)…`)
+    const terms = await benchTermsRead(server.url)
+    console.log(`bench: ${seconds(started)} s; slots…`)
+    const slots = await benchSlots(server.url, seed)
+    console.log(`bench: ${seconds(started)} s; booking creation (about 25 s)…`)
+    const bookings = await benchBookingCreation(server.url)
+    results = {
+      machine,
+      terms,
+      slots,
+      bookings,
+      peakRssMiB: server.peakRssMiB(),
+      totalSeconds: 0,
+    }
+  } finally {
+    await server.stop()
+  }
+  results.totalSeconds = (Date.now() - started) / 1000
+  results.machine.loadAtEnd = os.loadavg()
+  const file = path.join(projectRoot, 'bench', 'RESULTS.md')
+  writeFileSync(file, markdown(results))
+  console.log(summary(results))
+  console.log(`bench: written ${path.relative(process.cwd(), file)}`)
+}
+
+function seconds(since: number): string {
+  return ((Date.now() - since) / 1000).toFixed(1)
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,196 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { bearer, login } from '../support/server'
+import {
+  at,
+  bookableDates,
+  KITAKYUSHU,
+  kitakyushuPolicy,
+  selfServiceBody,
+  startBookingServer,
+} from '../integration/booking/support'
+
+/**
+ * The large runs sit behind KIYAKU_RELIABILITY (CI sets it): 200 clients making 10,000 booking
+ * attempts, and a kill -9 in the middle of a booking load.
+ */
+const large = process.env.KIYAKU_RELIABILITY === '1'
+
+interface Outcome {
+  status: number
+  reference?: string
+  slotStart: string
+}
+
+async function attempt(base: string, edition: number, slotStart: string): Promise<Outcome> {
+  try {
+    const response = await fetch(`${base}/public/v1/offices/${KITAKYUSHU}/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(selfServiceBody(edition, slotStart)),
+    })
+    const body = (await response.json()) as { booking?: { reference: string } }
+    return { status: response.status, reference: body.booking?.reference, slotStart }
+  } catch {
+    // The server died under us: the attempt has no answer.
+    return { status: 0, slotStart }
+  }
+}
+
+/** Runs `clients` loops until `attempts` are made or `stop()` says so. */
+async function load(options: {
+  clients: number
+  attempts: number
+  next: (i: number) => Promise<Outcome>
+  stop?: () => boolean
+}): Promise<Outcome[]> {
+  const outcomes: Outcome[] = []
+  let issued = 0
+  await Promise.all(
+    Array.from({ length: options.clients }, async () => {
+      while (issued < options.attempts && !options.stop?.()) {
+        outcomes.push(await options.next(issued++))
+      }
+    }),
+  )
+  return outcomes
+}
+
+interface BookingRow {
+  reference: string
+  slotStart: string
+  status: string
+}
+
+async function allBookings(base: string): Promise<BookingRow[]> {
+  const token = await login(base, 'hq@demo.test')
+  const response = await fetch(`${base}/api/bookings?limit=0&pagination=false&depth=0`, { headers: bearer(token) })
+  return ((await response.json()) as { docs: BookingRow[] }).docs
+}
+
+function expectInvariants(outcomes: Outcome[], rows: BookingRow[], capacityOf: (slotStart: string) => number) {
+  for (const outcome of outcomes) {
+    if (outcome.status === 0) continue
+    expect([202, 409, 422], `status ${outcome.status}`).toContain(outcome.status)
+  }
+  const stored = new Set(rows.map((row) => row.reference))
+  for (const outcome of outcomes.filter((each) => each.status === 202)) {
+    expect(stored.has(outcome.reference!), `booking ${outcome.reference} acknowledged and kept`).toBe(true)
+  }
+  const activeBySlot = new Map<string, number>()
+  for (const row of rows) {
+    if (row.status !== 'pending_confirmation' && row.status !== 'confirmed') continue
+    const key = new Date(row.slotStart).toISOString()
+    activeBySlot.set(key, (activeBySlot.get(key) ?? 0) + 1)
+  }
+  for (const [slot, count] of activeBySlot) {
+    expect(count, `active bookings at ${slot}`).toBeLessThanOrEqual(capacityOf(slot))
+  }
+}
+
+describe.skipIf(!large)('under load', () => {
+  it('200 clients, 10,000 attempts over slots of capacity 1 and 2: never over capacity', async () => {
+    const ctx = await startBookingServer()
+    try {
+      const base = ctx.server.url
+      const [oneSeatDay, twoSeatDay] = bookableDates(kitakyushuPolicy, 2)
+      // Slots from twoSeatDay on have two seats: a policy effective that day says so.
+      const hq = await login(base, 'hq@demo.test')
+      const policies = await ctx.server.payload.find({
+        collection: 'reservation-policies',
+        where: { office: { equals: ctx.officeIds[KITAKYUSHU] } },
+        sort: '-effectiveFrom',
+        limit: 1,
+        depth: 0,
+      })
+      const { id: _id, createdAt: _c, updatedAt: _u, ...current } = policies.docs[0] as unknown as Record<string, unknown>
+      const created = await fetch(`${base}/api/reservation-policies`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(hq) },
+        body: JSON.stringify({ ...current, effectiveFrom: twoSeatDay, capacityPerSlot: 2 }),
+      })
+      expect(created.status).toBe(201)
+
+      const slots = [at(oneSeatDay!, '10:00'), at(oneSeatDay!, '10:30'), at(twoSeatDay!, '10:00'), at(twoSeatDay!, '10:30')]
+      const outcomes = await load({
+        clients: 200,
+        attempts: 10_000,
+        next: (i) => attempt(base, ctx.editions[KITAKYUSHU]!, slots[i % slots.length]!),
+      })
+      expect(outcomes.filter((outcome) => outcome.status === 0)).toHaveLength(0)
+      const rows = await allBookings(base)
+      const twoSeatsFrom = new Date(at(twoSeatDay!, '00:00')).toISOString()
+      expectInvariants(outcomes, rows, (slot) => (slot >= twoSeatsFrom ? 2 : 1))
+      expect(outcomes.filter((outcome) => outcome.status === 202)).toHaveLength(1 + 1 + 2 + 2)
+    } finally {
+      await ctx.close()
+    }
+  }, 300_000)
+})
+
+describe.skipIf(!large)('a crash in the middle of a booking load', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kiyaku-crash-'))
+  let child: ChildProcess | undefined
+  afterAll(() => {
+    child?.kill('SIGKILL')
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  function startProcess(): Promise<{ url: string; process: ChildProcess }> {
+    const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'test',
+        KIYAKU_ADMIN: 'off',
+        KIYAKU_DATA_DIR: dataDir,
+        KIYAKU_PUBLIC_RATE_LIMIT: '1000000',
+        KIYAKU_JOBS_AUTORUN: 'false',
+        PORT: '0',
+        HOST: '127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child = server
+    return new Promise((resolve, reject) => {
+      let buffered = ''
+      server.stdout!.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString()
+        const match = /"url":"http:\/\/localhost:(\d+)"/.exec(buffered)
+        if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, process: server })
+      })
+      server.on('exit', () => reject(new Error('server exited before listening')))
+    })
+  }
+
+  it('keeps every acknowledged booking and never exceeds capacity after kill -9 and restart', async () => {
+    const first = await startProcess()
+    const terms = (await (await fetch(`${first.url}/public/v1/offices/${KITAKYUSHU}/terms`)).json()) as {
+      edition: { number: number }
+    }
+    const edition = terms.edition.number
+    const [day] = bookableDates(kitakyushuPolicy, 1)
+    const slots = ['10:00', '10:30', '11:00'].map((time) => at(day!, time))
+
+    let killed = false
+    setTimeout(() => {
+      killed = true
+      first.process.kill('SIGKILL')
+    }, 1500)
+    const outcomes = await load({
+      clients: 40,
+      attempts: 100_000,
+      next: (i) => attempt(first.url, edition, slots[i % slots.length]!),
+      stop: () => killed,
+    })
+    expect(killed).toBe(true)
+
+    const second = await startProcess()
+    const rows = await allBookings(second.url)
+    expectInvariants(outcomes, rows, () => 1)
+    second.process.kill('SIGTERM')
+  }, 120_000)
+})
