@@ -35,7 +35,9 @@ export function databaseAdapter(
     // No transactionOptions: under concurrency SQLite transactions fail with SQLITE_BUSY.
     // Correctness rests on single-document writes guarded by unique indexes instead.
     busyTimeout: 10_000,
-    wal: true,
+    // WAL with synchronous=NORMAL survives a process crash (kill -9) without losing commits;
+    // only a power loss may drop the last ones. FULL would fsync on every booking.
+    wal: { synchronous: 'NORMAL' },
     prodMigrations: migrations,
   })
 }
