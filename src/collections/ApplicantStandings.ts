@@ -11,7 +11,10 @@ import { ja } from './i18n'
  */
 export const ApplicantStandings: CollectionConfig = {
   slug: 'applicant-standings',
-  labels: { singular: ja('利用状況', 'Applicant standing'), plural: ja('利用状況', 'Applicant standings') },
+  labels: {
+    singular: ja('利用状況', 'Applicant standing'),
+    plural: ja('利用状況', 'Applicant standings'),
+  },
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'noShowCount', 'refused'],
@@ -25,10 +28,32 @@ export const ApplicantStandings: CollectionConfig = {
   },
   indexes: [{ fields: ['office', 'applicantKey'], unique: true }],
   fields: [
-    { name: 'applicantKey', type: 'text', required: true, label: ja('申込者キー', 'Applicant key') },
-    { name: 'label', type: 'text', label: ja('表示名', 'Label'), admin: { description: ja('職員が識別するための表示名', 'For staff to recognise') } },
-    { name: 'noShowCount', type: 'number', required: true, defaultValue: 0, min: 0, label: ja('無断欠席の回数', 'No-shows') },
-    { name: 'refused', type: 'checkbox', defaultValue: false, label: ja('利用をお断りする', 'Refused') },
+    {
+      name: 'applicantKey',
+      type: 'text',
+      required: true,
+      label: ja('申込者キー', 'Applicant key'),
+    },
+    {
+      name: 'label',
+      type: 'text',
+      label: ja('表示名', 'Label'),
+      admin: { description: ja('職員が識別するための表示名', 'For staff to recognise') },
+    },
+    {
+      name: 'noShowCount',
+      type: 'number',
+      required: true,
+      defaultValue: 0,
+      min: 0,
+      label: ja('無断欠席の回数', 'No-shows'),
+    },
+    {
+      name: 'refused',
+      type: 'checkbox',
+      defaultValue: false,
+      label: ja('利用をお断りする', 'Refused'),
+    },
     { name: 'reason', type: 'textarea', label: ja('理由', 'Reason') },
   ],
 }

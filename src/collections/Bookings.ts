@@ -6,7 +6,12 @@ import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
 import { isHqAdmin } from '../access/isHqAdmin'
 import { bookingHooks } from './bookingHooks'
 import { ja } from './i18n'
-import { BOOKING_STATUS_OPTIONS, CHANNEL_OPTIONS, CONTACT_METHOD_OPTIONS, TOOL_OPTIONS } from './options'
+import {
+  BOOKING_STATUS_OPTIONS,
+  CHANNEL_OPTIONS,
+  CONTACT_METHOD_OPTIONS,
+  TOOL_OPTIONS,
+} from './options'
 
 const neverReadable = () => false
 
@@ -30,6 +35,8 @@ export const Bookings: CollectionConfig = {
     delete: isHqAdmin,
   },
   hooks: bookingHooks,
+  // Seat counts and listings look bookings up by office and slot start.
+  indexes: [{ fields: ['office', 'slotStart'] }],
   fields: [
     {
       name: 'reference',
@@ -42,16 +49,52 @@ export const Bookings: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'slotStart', type: 'date', required: true, index: true, label: ja('開始日時', 'Starts'), admin: { date: { pickerAppearance: 'dayAndTime', timeIntervals: 30, displayFormat: 'yyyy/MM/dd HH:mm' } } },
-        { name: 'slotEnd', type: 'date', label: ja('終了日時', 'Ends'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy/MM/dd HH:mm' } } },
+        {
+          name: 'slotStart',
+          type: 'date',
+          required: true,
+          index: true,
+          label: ja('開始日時', 'Starts'),
+          admin: {
+            date: {
+              pickerAppearance: 'dayAndTime',
+              timeIntervals: 30,
+              displayFormat: 'yyyy/MM/dd HH:mm',
+            },
+          },
+        },
+        {
+          name: 'slotEnd',
+          type: 'date',
+          label: ja('終了日時', 'Ends'),
+          admin: {
+            readOnly: true,
+            date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy/MM/dd HH:mm' },
+          },
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'channel', type: 'select', required: true, defaultValue: 'staff-scheduled', options: CHANNEL_OPTIONS, label: ja('受付方法', 'Channel') },
+        {
+          name: 'channel',
+          type: 'select',
+          required: true,
+          defaultValue: 'staff-scheduled',
+          options: CHANNEL_OPTIONS,
+          label: ja('受付方法', 'Channel'),
+        },
         { name: 'tool', type: 'select', options: TOOL_OPTIONS, label: ja('使用ツール', 'Tool') },
-        { name: 'status', type: 'select', required: true, index: true, defaultValue: 'confirmed', options: BOOKING_STATUS_OPTIONS, label: ja('状態', 'Status') },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          index: true,
+          defaultValue: 'confirmed',
+          options: BOOKING_STATUS_OPTIONS,
+          label: ja('状態', 'Status'),
+        },
       ],
     },
     { name: 'meetingUrl', type: 'text', label: ja('接続URL', 'Meeting URL') },
@@ -73,7 +116,13 @@ export const Bookings: CollectionConfig = {
       type: 'text',
       index: true,
       label: ja('申込者キー', 'Applicant key'),
-      admin: { hidden: true, description: ja('無断欠席の回数を数えるための仮名化キー', 'Pseudonymous key to count no-shows') },
+      admin: {
+        hidden: true,
+        description: ja(
+          '無断欠席の回数を数えるための仮名化キー',
+          'Pseudonymous key to count no-shows',
+        ),
+      },
     },
     { name: 'eligibility', type: 'json', label: ja('対象者の条件への回答', 'Eligibility answers') },
     {
@@ -81,23 +130,65 @@ export const Bookings: CollectionConfig = {
       type: 'group',
       label: ja('利用規約への同意', 'Consent to the terms'),
       fields: [
-        { name: 'termsEdition', type: 'relationship', relationTo: 'terms-editions', label: ja('同意した版', 'Edition agreed to') },
-        { name: 'contentHash', type: 'text', label: ja('内容ハッシュ', 'Content hash'), admin: { readOnly: true } },
-        { name: 'agreedAt', type: 'date', label: ja('同意日時', 'Agreed at'), admin: { readOnly: true } },
+        {
+          name: 'termsEdition',
+          type: 'relationship',
+          relationTo: 'terms-editions',
+          label: ja('同意した版', 'Edition agreed to'),
+        },
+        {
+          name: 'contentHash',
+          type: 'text',
+          label: ja('内容ハッシュ', 'Content hash'),
+          admin: { readOnly: true },
+        },
+        {
+          name: 'agreedAt',
+          type: 'date',
+          label: ja('同意日時', 'Agreed at'),
+          admin: { readOnly: true },
+        },
       ],
     },
-    { name: 'confirmBy', type: 'date', label: ja('確認期限', 'Confirm by'), admin: { readOnly: true } },
+    // The expiry job looks for holds past this instant.
+    {
+      name: 'confirmBy',
+      type: 'date',
+      index: true,
+      label: ja('確認期限', 'Confirm by'),
+      admin: { readOnly: true },
+    },
     {
       name: 'statusHistory',
       type: 'array',
       label: ja('状態の履歴', 'Status history'),
       admin: { readOnly: true },
       fields: [
-        { name: 'from', type: 'select', options: BOOKING_STATUS_OPTIONS, label: ja('変更前', 'From') },
-        { name: 'to', type: 'select', required: true, options: BOOKING_STATUS_OPTIONS, label: ja('変更後', 'To') },
+        {
+          name: 'from',
+          type: 'select',
+          options: BOOKING_STATUS_OPTIONS,
+          label: ja('変更前', 'From'),
+        },
+        {
+          name: 'to',
+          type: 'select',
+          required: true,
+          options: BOOKING_STATUS_OPTIONS,
+          label: ja('変更後', 'To'),
+        },
         { name: 'at', type: 'date', required: true, label: ja('日時', 'At') },
         { name: 'actor', type: 'text', label: ja('実施者', 'Actor') },
-        { name: 'via', type: 'select', options: [...CONTACT_METHOD_OPTIONS, { value: 'system', label: ja('システム', 'System') }, { value: 'admin', label: ja('管理画面', 'Admin') }], label: ja('連絡手段', 'Channel') },
+        {
+          name: 'via',
+          type: 'select',
+          options: [
+            ...CONTACT_METHOD_OPTIONS,
+            { value: 'system', label: ja('システム', 'System') },
+            { value: 'admin', label: ja('管理画面', 'Admin') },
+          ],
+          label: ja('連絡手段', 'Channel'),
+        },
         { name: 'reason', type: 'text', label: ja('理由', 'Reason') },
       ],
     },
@@ -106,13 +197,42 @@ export const Bookings: CollectionConfig = {
       type: 'select',
       options: CONTACT_METHOD_OPTIONS,
       label: ja('キャンセルの連絡手段', 'Cancellation came by'),
-      admin: { description: ja('キャンセルを記録するときに選びます。', 'Pick when recording a cancellation.') },
+      admin: {
+        description: ja(
+          'キャンセルを記録するときに選びます。',
+          'Pick when recording a cancellation.',
+        ),
+      },
     },
     // Concurrency guard: active bookings hold "office|slotStart|seat"; released ones a unique
     // tombstone. A unique index on one required field works the same on SQLite and MongoDB.
-    { name: 'seatLock', type: 'text', unique: true, index: true, access: { read: fieldIsHqAdmin }, admin: { hidden: true } },
-    { name: 'confirmTokenHash', type: 'text', index: true, access: { read: neverReadable, create: neverReadable, update: neverReadable }, admin: { hidden: true } },
-    { name: 'cancelTokenHash', type: 'text', index: true, access: { read: neverReadable, create: neverReadable, update: neverReadable }, admin: { hidden: true } },
-    { name: 'tokensExpireAt', type: 'date', access: { read: neverReadable, create: neverReadable, update: neverReadable }, admin: { hidden: true } },
+    {
+      name: 'seatLock',
+      type: 'text',
+      unique: true,
+      index: true,
+      access: { read: fieldIsHqAdmin },
+      admin: { hidden: true },
+    },
+    {
+      name: 'confirmTokenHash',
+      type: 'text',
+      index: true,
+      access: { read: neverReadable, create: neverReadable, update: neverReadable },
+      admin: { hidden: true },
+    },
+    {
+      name: 'cancelTokenHash',
+      type: 'text',
+      index: true,
+      access: { read: neverReadable, create: neverReadable, update: neverReadable },
+      admin: { hidden: true },
+    },
+    {
+      name: 'tokensExpireAt',
+      type: 'date',
+      access: { read: neverReadable, create: neverReadable, update: neverReadable },
+      admin: { hidden: true },
+    },
   ],
 }

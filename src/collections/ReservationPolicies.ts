@@ -12,7 +12,12 @@ import {
   validateIsoDate,
   WEEKDAY_OPTIONS,
 } from './options'
+import {
+  forgetCachedPoliciesAfterChange,
+  forgetCachedPoliciesAfterDelete,
+} from '../services/policies/policyCacheHooks'
 import { policyHooks } from './reservationPolicyHooks'
+import { policyRowLabels, reservationPolicyAdminComponents } from '../admin/policy/config'
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/
 const validateTime = (value: unknown) =>
@@ -24,7 +29,10 @@ const validateTime = (value: unknown) =>
  */
 export const ReservationPolicies: CollectionConfig = {
   slug: 'reservation-policies',
-  labels: { singular: ja('予約ポリシー', 'Reservation policy'), plural: ja('予約ポリシー', 'Reservation policies') },
+  labels: {
+    singular: ja('予約ポリシー', 'Reservation policy'),
+    plural: ja('予約ポリシー', 'Reservation policies'),
+  },
   admin: {
     useAsTitle: 'effectiveFrom',
     defaultColumns: ['effectiveFrom', 'office', 'sessionMinutes', 'court'],
@@ -33,6 +41,7 @@ export const ReservationPolicies: CollectionConfig = {
       '相談時間・受付方法・キャンセル・管轄裁判所など。適用開始日以降の枠に適用され、利用規約の内容にも反映されます。',
       'Hours, channels, cancellation, court… Governs slots from its effective date and feeds the terms.',
     ),
+    components: reservationPolicyAdminComponents,
   },
   access: {
     read: hqOrOfficeMember,
@@ -41,7 +50,12 @@ export const ReservationPolicies: CollectionConfig = {
     delete: hqOrOfficeAdmin,
   },
   indexes: [{ fields: ['office', 'effectiveFrom'], unique: true }],
-  hooks: policyHooks,
+  hooks: {
+    ...policyHooks,
+    // The cache goes first: later hooks (terms proposals) may read the office's policies.
+    afterChange: [forgetCachedPoliciesAfterChange, ...(policyHooks?.afterChange ?? [])],
+    afterDelete: [forgetCachedPoliciesAfterDelete, ...(policyHooks?.afterDelete ?? [])],
+  },
   fields: [
     {
       name: 'effectiveFrom',
@@ -51,7 +65,10 @@ export const ReservationPolicies: CollectionConfig = {
       validate: validateIsoDate,
       admin: {
         placeholder: '2026-04-01',
-        description: ja('この日の 0:00（日本時間）以降に始まる枠に適用します。', 'Applies to slots starting from 00:00 JST of this day.'),
+        description: ja(
+          'この日の 0:00（日本時間）以降に始まる枠に適用します。',
+          'Applies to slots starting from 00:00 JST of this day.',
+        ),
       },
     },
     {
@@ -61,8 +78,15 @@ export const ReservationPolicies: CollectionConfig = {
       minRows: 1,
       label: ja('受付方法', 'Booking channels'),
       labels: { singular: ja('受付方法', 'Channel'), plural: ja('受付方法', 'Channels') },
+      admin: { components: { RowLabel: policyRowLabels.channels } },
       fields: [
-        { name: 'channel', type: 'select', required: true, options: CHANNEL_OPTIONS, label: ja('受付方法', 'Channel') },
+        {
+          name: 'channel',
+          type: 'select',
+          required: true,
+          options: CHANNEL_OPTIONS,
+          label: ja('受付方法', 'Channel'),
+        },
         {
           name: 'tools',
           type: 'select',
@@ -70,18 +94,47 @@ export const ReservationPolicies: CollectionConfig = {
           required: true,
           options: TOOL_OPTIONS,
           label: ja('使用ツール', 'Tools'),
-          admin: { description: ja('複数選んだ場合は職員が選択します。', 'With several, staff choose one.') },
+          admin: {
+            description: ja(
+              '複数選んだ場合は職員が選択します。',
+              'With several, staff choose one.',
+            ),
+          },
         },
-        { name: 'requiredFields', type: 'select', hasMany: true, options: APPLICANT_FIELD_OPTIONS, label: ja('必須項目', 'Required fields') },
-        { name: 'optionalFields', type: 'select', hasMany: true, options: APPLICANT_FIELD_OPTIONS, label: ja('任意項目', 'Optional fields') },
-        { name: 'cancelBy', type: 'select', hasMany: true, required: true, options: CONTACT_METHOD_OPTIONS, label: ja('キャンセル方法', 'Cancel by') },
+        {
+          name: 'requiredFields',
+          type: 'select',
+          hasMany: true,
+          options: APPLICANT_FIELD_OPTIONS,
+          label: ja('必須項目', 'Required fields'),
+        },
+        {
+          name: 'optionalFields',
+          type: 'select',
+          hasMany: true,
+          options: APPLICANT_FIELD_OPTIONS,
+          label: ja('任意項目', 'Optional fields'),
+        },
+        {
+          name: 'cancelBy',
+          type: 'select',
+          hasMany: true,
+          required: true,
+          options: CONTACT_METHOD_OPTIONS,
+          label: ja('キャンセル方法', 'Cancel by'),
+        },
         {
           name: 'sameDayCancelBy',
           type: 'select',
           hasMany: true,
           options: CONTACT_METHOD_OPTIONS,
           label: ja('当日キャンセルの方法', 'Same-day cancel by'),
-          admin: { description: ja('空欄ならキャンセル方法と同じです。', 'Empty means the same as cancel by.') },
+          admin: {
+            description: ja(
+              '空欄ならキャンセル方法と同じです。',
+              'Empty means the same as cancel by.',
+            ),
+          },
         },
       ],
     },
@@ -92,14 +145,40 @@ export const ReservationPolicies: CollectionConfig = {
       minRows: 1,
       label: ja('予約可能な時間帯（毎週）', 'Weekly bookable windows'),
       labels: { singular: ja('時間帯', 'Window'), plural: ja('時間帯', 'Windows') },
-      admin: { description: ja('日本時間。日付をまたぐ時間帯は設定できません。', 'Asia/Tokyo. A window cannot cross midnight.') },
+      admin: {
+        components: { RowLabel: policyRowLabels.windows },
+        description: ja(
+          '日本時間。日付をまたぐ時間帯は設定できません。',
+          'Asia/Tokyo. A window cannot cross midnight.',
+        ),
+      },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'weekday', type: 'select', required: true, options: WEEKDAY_OPTIONS, label: ja('曜日', 'Weekday') },
-            { name: 'start', type: 'text', required: true, validate: validateTime, label: ja('開始', 'Start'), admin: { placeholder: '10:00' } },
-            { name: 'end', type: 'text', required: true, validate: validateTime, label: ja('終了', 'End'), admin: { placeholder: '12:00' } },
+            {
+              name: 'weekday',
+              type: 'select',
+              required: true,
+              options: WEEKDAY_OPTIONS,
+              label: ja('曜日', 'Weekday'),
+            },
+            {
+              name: 'start',
+              type: 'text',
+              required: true,
+              validate: validateTime,
+              label: ja('開始', 'Start'),
+              admin: { placeholder: '10:00' },
+            },
+            {
+              name: 'end',
+              type: 'text',
+              required: true,
+              validate: validateTime,
+              label: ja('終了', 'End'),
+              admin: { placeholder: '12:00' },
+            },
           ],
         },
       ],
@@ -107,9 +186,33 @@ export const ReservationPolicies: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'sessionMinutes', type: 'number', required: true, defaultValue: 30, min: 5, max: 240, label: ja('1回の時間（分）', 'Session length (min)') },
-        { name: 'capacityPerSlot', type: 'number', required: true, defaultValue: 1, min: 1, max: 50, label: ja('同時に対応できる人数', 'Capacity per slot') },
-        { name: 'bookingWindowDays', type: 'number', required: true, defaultValue: 30, min: 1, max: 365, label: ja('予約受付期間（日）', 'Booking window (days)') },
+        {
+          name: 'sessionMinutes',
+          type: 'number',
+          required: true,
+          defaultValue: 30,
+          min: 5,
+          max: 240,
+          label: ja('1回の時間（分）', 'Session length (min)'),
+        },
+        {
+          name: 'capacityPerSlot',
+          type: 'number',
+          required: true,
+          defaultValue: 1,
+          min: 1,
+          max: 50,
+          label: ja('同時に対応できる人数', 'Capacity per slot'),
+        },
+        {
+          name: 'bookingWindowDays',
+          type: 'number',
+          required: true,
+          defaultValue: 30,
+          min: 1,
+          max: 365,
+          label: ja('予約受付期間（日）', 'Booking window (days)'),
+        },
       ],
     },
     {
@@ -126,8 +229,24 @@ export const ReservationPolicies: CollectionConfig = {
             { value: 'previous-day', label: ja('前日まで', 'By the previous day') },
           ],
         },
-        { name: 'confirmWindowMinutes', type: 'number', required: true, defaultValue: 60, min: 1, max: 1440, label: ja('確認リンクの有効時間（分）', 'Confirmation window (min)') },
-        { name: 'noShowGraceMinutes', type: 'number', required: true, defaultValue: 10, min: 0, max: 120, label: ja('無断欠席とみなすまで（分）', 'No-show grace (min)') },
+        {
+          name: 'confirmWindowMinutes',
+          type: 'number',
+          required: true,
+          defaultValue: 60,
+          min: 1,
+          max: 1440,
+          label: ja('確認リンクの有効時間（分）', 'Confirmation window (min)'),
+        },
+        {
+          name: 'noShowGraceMinutes',
+          type: 'number',
+          required: true,
+          defaultValue: 10,
+          min: 0,
+          max: 120,
+          label: ja('無断欠席とみなすまで（分）', 'No-show grace (min)'),
+        },
         {
           name: 'refuseAfterNoShows',
           type: 'number',
@@ -136,7 +255,9 @@ export const ReservationPolicies: CollectionConfig = {
           min: 0,
           max: 100,
           label: ja('利用をお断りする無断欠席回数', 'Refuse after no-shows'),
-          admin: { description: ja('0 は自動でお断りしません。', '0 never refuses automatically.') },
+          admin: {
+            description: ja('0 は自動でお断りしません。', '0 never refuses automatically.'),
+          },
         },
       ],
     },
@@ -144,12 +265,26 @@ export const ReservationPolicies: CollectionConfig = {
       name: 'closures',
       type: 'array',
       label: ja('臨時休業日', 'Office closures'),
-      admin: { description: ja('祝日と12月29日〜1月3日は自動で休業日になります。', 'National holidays and 29 Dec–3 Jan are always closed.') },
+      labels: { singular: ja('休業日', 'Closure'), plural: ja('休業日', 'Closures') },
+      admin: {
+        components: { RowLabel: policyRowLabels.closures },
+        description: ja(
+          '祝日と12月29日〜1月3日は自動で休業日になります。',
+          'National holidays and 29 Dec–3 Jan are always closed.',
+        ),
+      },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'date', type: 'text', required: true, validate: validateIsoDate, label: ja('日付', 'Date'), admin: { placeholder: '2026-08-13' } },
+            {
+              name: 'date',
+              type: 'text',
+              required: true,
+              validate: validateIsoDate,
+              label: ja('日付', 'Date'),
+              admin: { placeholder: '2026-08-13' },
+            },
             { name: 'reason', type: 'text', label: ja('理由', 'Reason') },
           ],
         },
@@ -159,17 +294,41 @@ export const ReservationPolicies: CollectionConfig = {
       name: 'eligibility',
       type: 'array',
       label: ja('対象者の条件（第2条）', 'Eligibility statements'),
-      admin: { description: ja('申込者が全て満たすことを確認する条件です。', 'Statements every applicant affirms.') },
+      labels: { singular: ja('条件', 'Statement'), plural: ja('条件', 'Statements') },
+      admin: {
+        description: ja(
+          '申込者が全て満たすことを確認する条件です。',
+          'Statements every applicant affirms.',
+        ),
+      },
       fields: [
-        { name: 'statementId', type: 'text', required: true, label: ja('識別子', 'Id'), admin: { placeholder: 'registered' } },
+        {
+          name: 'statementId',
+          type: 'text',
+          required: true,
+          label: ja('識別子', 'Id'),
+          admin: { placeholder: 'registered' },
+        },
         { name: 'text', type: 'textarea', required: true, label: ja('文言', 'Text') },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'court', type: 'text', required: true, label: ja('管轄裁判所', 'Court'), admin: { placeholder: '前橋地方裁判所' } },
-        { name: 'governingLaw', type: 'text', required: true, defaultValue: '日本法', label: ja('準拠法', 'Governing law') },
+        {
+          name: 'court',
+          type: 'text',
+          required: true,
+          label: ja('管轄裁判所', 'Court'),
+          admin: { placeholder: '前橋地方裁判所' },
+        },
+        {
+          name: 'governingLaw',
+          type: 'text',
+          required: true,
+          defaultValue: '日本法',
+          label: ja('準拠法', 'Governing law'),
+        },
       ],
     },
   ],

@@ -1,9 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
 import { auditChange } from '../hooks/auditChange'
+import { convertBookingSeatConflict } from '../hooks/convertBookingSeatConflict'
+import { countBookingNoShow } from '../hooks/countBookingNoShow'
 import { enforceBookingRules } from '../hooks/enforceBookingRules'
+import {
+  forgetBookingOccupancyAfterChange,
+  forgetBookingOccupancyAfterDelete,
+} from '../hooks/forgetBookingOccupancy'
 
 export const bookingHooks: CollectionConfig['hooks'] = {
   beforeChange: [enforceBookingRules],
-  afterChange: [auditChange],
+  afterChange: [forgetBookingOccupancyAfterChange, countBookingNoShow, auditChange],
+  afterDelete: [forgetBookingOccupancyAfterDelete],
+  afterError: [convertBookingSeatConflict],
 }

@@ -243,6 +243,8 @@ async function localOutcome(
   } catch (error) {
     const status = (error as { status?: number }).status ?? 500
     if (deniedStatus(status)) return false
+    // Past access, a business rule may still refuse the data (422, 409, 400): access allowed it.
+    if (status >= 400 && status < 500) return true
     throw error
   }
 }

@@ -1,0 +1,158 @@
+import { DateTime } from 'luxon'
+import type { Payload } from 'payload'
+
+import { TOKYO_ZONE } from '../rules/booking/tokyo'
+import { bookingCalendarEvent } from './bookingCalendar'
+
+/** What every booking mail shows; the applicant's own details are never repeated in it. */
+export interface MailBooking {
+  reference: string
+  slotStart: Date
+  slotEnd: Date
+  tool: string | null
+  meetingUrl?: string | null
+  confirmBy?: Date | null
+}
+
+export interface MailOffice {
+  name: string
+  phone?: string | null
+  email?: string | null
+}
+
+export interface BookingMail {
+  subject: string
+  text: string
+  html: string
+  attachments?: { filename: string; content: string; contentType: string }[]
+}
+
+const TOOL_LABELS: Record<string, string> = { teleoffice: 'TeleOffice', zoom: 'Zoom' }
+
+/** 2026年12月1日（火）10:00 (Asia/Tokyo, whatever the server's zone). */
+export function formatJapaneseDateTime(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: TOKYO_ZONE })
+    .setLocale('ja')
+    .toFormat('yyyy年M月d日（ccc）HH:mm')
+}
+
+export function formatSlot(booking: Pick<MailBooking, 'slotStart' | 'slotEnd'>): string {
+  const end = DateTime.fromJSDate(booking.slotEnd, { zone: TOKYO_ZONE }).toFormat('HH:mm')
+  return `${formatJapaneseDateTime(booking.slotStart)}〜${end}`
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;')
+}
+
+/** Plain paragraphs become the text part; the HTML part is the same text, escaped, links clickable. */
+function compose(subject: string, paragraphs: string[]): BookingMail {
+  const text = `${paragraphs.join('\n\n')}\n`
+  const html = [
+    '<!doctype html><html lang="ja"><head><meta charset="utf-8"></head><body>',
+    ...paragraphs.map((paragraph) => {
+      const escaped = escapeHtml(paragraph).replaceAll('\n', '<br>')
+      return `<p>${escaped.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`
+    }),
+    '</body></html>',
+  ].join('\n')
+  return { subject, text, html }
+}
+
+function details(booking: MailBooking): string {
+  const lines = [`予約番号: ${booking.reference}`, `日時: ${formatSlot(booking)}（日本時間）`]
+  if (booking.tool) lines.push(`使用する通信アプリ: ${TOOL_LABELS[booking.tool] ?? booking.tool}`)
+  return lines.join('\n')
+}
+
+function contact(office: MailOffice): string {
+  const lines = [`${office.name}`]
+  if (office.phone) lines.push(`電話: ${office.phone}`)
+  if (office.email) lines.push(`メール: ${office.email}`)
+  return lines.join('\n')
+}
+
+const AUTOMATIC =
+  'このメールは送信専用のアドレスから自動で送信しています。お心当たりのない場合は、このメールを破棄してください（確定しなかった予約は期限を過ぎると自動で取り消されます）。'
+
+export function confirmationRequestMail(
+  office: MailOffice,
+  booking: MailBooking,
+  confirmUrl: string,
+): BookingMail {
+  const deadline = booking.confirmBy ? formatJapaneseDateTime(booking.confirmBy) : null
+  return compose(`【${office.name}】ご予約の確認のお願い（まだ確定していません）`, [
+    `${office.name}のオンライン職業相談のお申込みを受け付けました。ご予約はまだ確定していません。`,
+    details(booking),
+    `次のリンクを開き、表示されるページの「予約を確定する」ボタンを押してください。${
+      deadline ? `${deadline}までに確定されなかった場合、このお申込みは取り消されます。` : ''
+    }\n${confirmUrl}`,
+    AUTOMATIC,
+    contact(office),
+  ])
+}
+
+export function bookingConfirmedMail(
+  office: MailOffice,
+  booking: MailBooking,
+  cancelUrl: string,
+): BookingMail {
+  const paragraphs = [
+    `${office.name}のオンライン職業相談のご予約が確定しました。`,
+    details(booking),
+  ]
+  if (booking.meetingUrl) paragraphs.push(`接続先: ${booking.meetingUrl}`)
+  paragraphs.push(
+    `ご都合が悪くなった場合は、相談の開始時刻までに次のリンクからキャンセルしてください（リンク先のページでボタンを押すとキャンセルされます）。\n${cancelUrl}`,
+    '予定表に登録するためのファイル（.ics）を添付しています。',
+    contact(office),
+  )
+  const mail = compose(`【${office.name}】ご予約が確定しました（${booking.reference}）`, paragraphs)
+  mail.attachments = [
+    {
+      filename: `${booking.reference}.ics`,
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      content: bookingCalendarEvent({
+        reference: booking.reference,
+        slotStart: booking.slotStart,
+        slotEnd: booking.slotEnd,
+        title: `${office.name} オンライン職業相談`,
+        description: `予約番号: ${booking.reference}`,
+        ...(booking.meetingUrl ? { url: booking.meetingUrl } : {}),
+      }),
+    },
+  ]
+  return mail
+}
+
+export function bookingCancelledMail(office: MailOffice, booking: MailBooking): BookingMail {
+  return compose(`【${office.name}】ご予約をキャンセルしました（${booking.reference}）`, [
+    `${office.name}のオンライン職業相談のご予約をキャンセルしました。`,
+    details(booking),
+    'またのご利用をお待ちしています。',
+    contact(office),
+  ])
+}
+
+/**
+ * Sends through Payload's configured adapter (SMTP, or the log without SMTP_URL). The recipient
+ * and the body are never logged here.
+ */
+export async function sendBookingMail(
+  payload: Payload,
+  to: string,
+  mail: BookingMail,
+): Promise<void> {
+  await payload.sendEmail({
+    to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    ...(mail.attachments ? { attachments: mail.attachments } : {}),
+  })
+}

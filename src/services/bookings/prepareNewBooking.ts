@@ -1,0 +1,208 @@
+import type { PayloadRequest } from 'payload'
+
+import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
+import { checkInitialStatus, initialStatus } from '../../rules/booking/checkStatusTransition'
+import { fixedToolFor } from '../../rules/booking/checkTool'
+import { confirmDeadline } from '../../rules/booking/confirmDeadline'
+import { evaluateNewBooking } from '../../rules/booking/evaluateNewBooking'
+import { violation } from '../../rules/booking/messages'
+import { normaliseApplicant } from '../../rules/booking/normaliseApplicant'
+import { MINUTE_MS } from '../../rules/booking/tokyo'
+import type {
+  Applicant,
+  ApplicantInput,
+  Channel,
+  EligibilityAnswers,
+  ReservationPolicy,
+  RuleViolation,
+  Tool,
+} from '../../rules/booking/types'
+import { policiesForOffice, policyRecordInForce } from '../policies/policiesForOffice'
+import { applicantKeys } from './applicantKey'
+import {
+  checkMeetingUrl,
+  historyRow,
+  invalidSlotStart,
+  isChannel,
+  parseInstant,
+  type BookingData,
+} from './bookingData'
+import { actorOf, bookingContext, nowOf } from './context'
+import { BookingRuleError } from './errors'
+import { newReference, idOf } from './ids'
+import { claimSeat } from './seats'
+import { checkApplicantStanding } from './standings'
+import { publishedEditionInForce, type EditionInForce } from './termsInForce'
+
+function fail(violations: RuleViolation | RuleViolation[]): never {
+  throw new BookingRuleError(Array.isArray(violations) ? violations : [violations])
+}
+
+/** The stored applicant group: every field present, blanks as null. */
+export function storedApplicant(applicant: Applicant) {
+  return {
+    name: applicant.name ?? null,
+    email: applicant.email ?? null,
+    phone: applicant.phone ?? null,
+    jobSeekerNumber: applicant.jobSeekerNumber ?? null,
+    desiredDateTime: applicant.desiredDateTime ?? null,
+    note: applicant.note ?? null,
+  }
+}
+
+/** The tool a booking uses: fixed by the channel, or the one staff chose. */
+export function resolveTool(
+  policy: ReservationPolicy,
+  channel: Channel,
+  requested: unknown,
+): { tool?: Tool; missing: boolean } {
+  if (requested !== undefined && requested !== null && requested !== '') {
+    return { tool: requested as Tool, missing: false }
+  }
+  const fixed = fixedToolFor(policy, channel)
+  if (fixed) return { tool: fixed, missing: false }
+  return { missing: findChannelPolicy(policy, channel) !== undefined }
+}
+
+const missingTool = (): RuleViolation =>
+  violation('missing_field', { field: 'tool', message: '使用する通信アプリを選択してください。' })
+
+/**
+ * Consent to the terms edition in force at the moment of booking. The applicant must name exactly
+ * that edition. Staff booking by phone or mail record consent on the applicant's behalf, so for
+ * the staff-scheduled channel a missing edition defaults to the one in force.
+ */
+function resolveConsent(
+  channel: Channel,
+  given: unknown,
+  edition: EditionInForce | null,
+  now: Date,
+) {
+  if (!edition) {
+    fail(
+      violation('terms_not_current', {
+        field: 'consent.termsEdition',
+        message:
+          '現在有効な利用規約がないため、予約を受け付けられません。窓口にお問い合わせください。',
+      }),
+    )
+  }
+  const givenId = idOf(given)
+  const agreesToCurrent =
+    givenId === null ? channel === 'staff-scheduled' : String(givenId) === String(edition.id)
+  if (!agreesToCurrent) fail(violation('terms_not_current', { field: 'consent.termsEdition' }))
+  return {
+    termsEdition: edition.id as number,
+    contentHash: edition.contentHash,
+    agreedAt: now.toISOString(),
+  }
+}
+
+/**
+ * Everything a new booking must pass, in the order an applicant can act on: the slot and the form
+ * (all violations at once), consent, acceptance, then a seat. Returns the data to write, with
+ * normalised applicant details and every system field set here rather than taken from the caller.
+ */
+export async function prepareNewBooking(
+  data: BookingData,
+  req: PayloadRequest,
+): Promise<BookingData> {
+  const { payload } = req
+  const context = bookingContext(req.context)
+  const now = nowOf(req)
+
+  const officeId = idOf(data.office)
+  if (officeId === null) {
+    fail(violation('missing_field', { field: 'office', message: '事業所を指定してください。' }))
+  }
+  const slotStart = parseInstant(data.slotStart)
+  if (!slotStart) fail(invalidSlotStart())
+  const channel = data.channel
+  if (!isChannel(channel)) {
+    fail(violation('invalid_field', { field: 'channel', message: '申込方法を選択してください。' }))
+  }
+
+  const record = policyRecordInForce(await policiesForOffice(payload, officeId), slotStart)
+  if (!record) fail(violation('outside_hours'))
+  const { policy } = record
+
+  const applicantInput = (data.applicant ?? {}) as ApplicantInput
+  const eligibility = (data.eligibility ?? {}) as EligibilityAnswers
+  const { tool, missing: toolMissing } = resolveTool(policy, channel, data.tool)
+  const violations = evaluateNewBooking({
+    policy,
+    channel,
+    slotStart,
+    now,
+    applicant: applicantInput,
+    eligibility: typeof eligibility === 'object' && !Array.isArray(eligibility) ? eligibility : {},
+    tool,
+  })
+  if (toolMissing) violations.push(missingTool())
+  const badUrl = checkMeetingUrl(data.meetingUrl)
+  if (badUrl) violations.push(badUrl)
+  // The status field defaults to 'confirmed'; any other status asked for must be the initial one.
+  if (data.status !== undefined && data.status !== 'confirmed') {
+    const badStatus = checkInitialStatus(channel, data.status)
+    if (badStatus) violations.push(badStatus)
+  }
+  if (violations.length > 0) fail(violations)
+
+  const applicant = normaliseApplicant(applicantInput)
+  const consent = resolveConsent(
+    channel,
+    (data.consent as { termsEdition?: unknown } | undefined)?.termsEdition,
+    await publishedEditionInForce(payload, officeId, now),
+    now,
+  )
+  const keys = applicantKeys(officeId, applicant)
+  const refusal = await checkApplicantStanding(payload, officeId, keys, policy)
+  if (refusal) fail(refusal)
+
+  const seatLock = await claimSeat({
+    payload,
+    officeId,
+    slotStart,
+    capacity: policy.capacityPerSlot,
+    now,
+  })
+
+  const status = initialStatus(channel)
+  const actor = actorOf(req)
+  return {
+    ...data,
+    office: officeId,
+    reference: newReference(),
+    slotStart: slotStart.toISOString(),
+    slotEnd: new Date(slotStart.getTime() + policy.sessionMinutes * MINUTE_MS).toISOString(),
+    channel,
+    tool: tool ?? null,
+    status,
+    meetingUrl:
+      typeof data.meetingUrl === 'string' && data.meetingUrl !== '' ? data.meetingUrl : null,
+    applicant: storedApplicant(applicant),
+    applicantKey: keys[0] ?? null,
+    // What the applicant affirmed: every statement of the policy in force (checked above).
+    eligibility: Object.fromEntries(policy.eligibility.map((statement) => [statement.id, true])),
+    consent,
+    confirmBy:
+      status === 'pending_confirmation'
+        ? confirmDeadline(now, policy, slotStart).toISOString()
+        : null,
+    statusHistory: [
+      historyRow({
+        from: null,
+        to: status,
+        at: now,
+        actor,
+        via: req.user ? 'admin' : null,
+        reason: context.reason,
+      }),
+    ],
+    cancelVia: null,
+    seatLock,
+    confirmTokenHash: status === 'pending_confirmation' ? (context.confirmTokenHash ?? null) : null,
+    cancelTokenHash: null,
+    tokensExpireAt: slotStart.toISOString(),
+  }
+}

@@ -1,0 +1,204 @@
+import type { Payload } from 'payload'
+
+import type { Booking } from '../../payload-types'
+import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
+import { violation } from '../../rules/booking/messages'
+import { formatTokyoIso } from '../../rules/booking/tokyo'
+import type { ApplicantInput } from '../../rules/booking/types'
+import { policiesForOffice, policyRecordInForce } from '../policies/policiesForOffice'
+import { withBookingContext } from './context'
+import { BookingRuleError, InvalidTokenError, isSeatLockConflict, slotFullError } from './errors'
+import { hashLinkToken, looksLikeLinkToken, newLinkToken } from './tokens'
+
+/** The public face of a booking: its reference and times, never the applicant. */
+export interface PublicBookingView {
+  reference: string
+  status: Booking['status']
+  slotStart: string
+  slotEnd: string | null
+  tool: string | null
+  confirmBy: string | null
+}
+
+export function publicBookingView(booking: Booking): PublicBookingView {
+  return {
+    reference: booking.reference ?? '',
+    status: booking.status,
+    slotStart: formatTokyoIso(new Date(booking.slotStart)),
+    slotEnd: booking.slotEnd ? formatTokyoIso(new Date(booking.slotEnd)) : null,
+    tool: booking.tool ?? null,
+    confirmBy: booking.confirmBy ? formatTokyoIso(new Date(booking.confirmBy)) : null,
+  }
+}
+
+export interface PublicBookingRequest {
+  officeId: number | string
+  slotStart: Date
+  applicant: ApplicantInput
+  /** The edition number the applicant read and agreed to. */
+  termsEditionNumber: number
+  agreed: boolean
+  eligibility: Record<string, boolean>
+}
+
+async function publishedEditionId(
+  payload: Payload,
+  officeId: number | string,
+  editionNumber: number,
+): Promise<number | string | null> {
+  const { docs } = await payload.find({
+    collection: 'terms-editions',
+    where: {
+      office: { equals: officeId },
+      number: { equals: editionNumber },
+      status: { equals: 'published' },
+    },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    select: { number: true },
+  })
+  return docs[0]?.id ?? null
+}
+
+/**
+ * An applicant's own booking. The edition number is turned into the edition's id, and the hooks
+ * decide everything else (an edition that is not the one in force is terms_not_current there).
+ * A write that loses the race for a seat is retried, each time counting the seats again, so it
+ * takes the next free seat; after as many attempts as the slot has seats it is slot_full.
+ */
+export async function createPublicBooking(
+  payload: Payload,
+  request: PublicBookingRequest,
+): Promise<{ booking: Booking; confirmToken: string }> {
+  const { officeId, slotStart } = request
+  const records = await policiesForOffice(payload, officeId)
+  const governing =
+    policyRecordInForce(records, slotStart) ?? policyRecordInForce(records, new Date())
+  if (governing && !findChannelPolicy(governing.policy, 'self-service')) {
+    throw new BookingRuleError([
+      violation('channel_not_offered', {
+        message:
+          'この窓口ではオンラインでの予約を受け付けていません。電話またはメールでお申し込みください。',
+      }),
+    ])
+  }
+  if (!request.agreed) {
+    throw new BookingRuleError([
+      violation('terms_not_current', {
+        field: 'consent.agreed',
+        message: 'ご予約には利用規約への同意が必要です。',
+      }),
+    ])
+  }
+  const editionId = await publishedEditionId(payload, officeId, request.termsEditionNumber)
+  const { token, hash } = newLinkToken()
+  const attempts = Math.max(1, governing?.policy.capacityPerSlot ?? 1)
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    try {
+      const booking = await payload.create({
+        collection: 'bookings',
+        data: {
+          office: officeId as number,
+          slotStart: slotStart.toISOString(),
+          channel: 'self-service',
+          status: 'pending_confirmation',
+          applicant: request.applicant as Booking['applicant'],
+          eligibility: request.eligibility,
+          // An unknown number still reaches the hook, which answers terms_not_current.
+          consent: { termsEdition: (editionId ?? 0) as number },
+        },
+        overrideAccess: true,
+        depth: 0,
+        context: withBookingContext(
+          { confirmTokenHash: hash },
+          { actor: 'applicant', auditAction: 'book' },
+        ),
+      })
+      return { booking, confirmToken: token }
+    } catch (error) {
+      if (!isSeatLockConflict(error)) throw error
+    }
+  }
+  throw slotFullError()
+}
+
+export type TokenPurpose = 'confirm' | 'cancel'
+
+/**
+ * The booking a link token belongs to, if the token may still be used: a confirmation token until
+ * confirmBy while the booking awaits confirmation, a cancellation token until the slot starts
+ * while it is confirmed. Reading only: the GET pages call this and change nothing.
+ */
+export async function bookingForToken(
+  payload: Payload,
+  purpose: TokenPurpose,
+  token: unknown,
+  now: Date = new Date(),
+): Promise<{ booking: Booking; hash: string } | null> {
+  if (!looksLikeLinkToken(token)) return null
+  const hash = hashLinkToken(token)
+  const field = purpose === 'confirm' ? 'confirmTokenHash' : 'cancelTokenHash'
+  const { docs } = await payload.find({
+    collection: 'bookings',
+    where: { [field]: { equals: hash } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
+  const booking = docs[0]
+  if (!booking) return null
+  const nowMs = now.getTime()
+  const usable =
+    purpose === 'confirm'
+      ? booking.status === 'pending_confirmation' &&
+        !!booking.confirmBy &&
+        nowMs < new Date(booking.confirmBy).getTime()
+      : booking.status === 'confirmed' && nowMs < new Date(booking.slotStart).getTime()
+  return usable ? { booking, hash } : null
+}
+
+/** Confirms through the mailed link; returns the booking and the new cancellation token. */
+export async function confirmBookingByToken(
+  payload: Payload,
+  token: unknown,
+): Promise<{ booking: Booking; cancelToken: string }> {
+  const found = await bookingForToken(payload, 'confirm', token)
+  if (!found) throw new InvalidTokenError()
+  const cancel = newLinkToken()
+  const booking = await payload.update({
+    collection: 'bookings',
+    id: found.booking.id,
+    data: { status: 'confirmed' },
+    overrideAccess: true,
+    depth: 0,
+    context: withBookingContext(
+      {
+        via: 'link',
+        expectStatus: 'pending_confirmation',
+        expectConfirmTokenHash: found.hash,
+        cancelTokenHash: cancel.hash,
+      },
+      { actor: 'applicant', auditAction: 'confirm' },
+    ),
+  })
+  return { booking, cancelToken: cancel.token }
+}
+
+/** Cancels through the mailed link (until the slot starts). */
+export async function cancelBookingByToken(payload: Payload, token: unknown): Promise<Booking> {
+  const found = await bookingForToken(payload, 'cancel', token)
+  if (!found) throw new InvalidTokenError()
+  return payload.update({
+    collection: 'bookings',
+    id: found.booking.id,
+    data: { status: 'cancelled' },
+    overrideAccess: true,
+    depth: 0,
+    context: withBookingContext(
+      { via: 'link', expectStatus: 'confirmed', expectCancelTokenHash: found.hash },
+      { actor: 'applicant', auditAction: 'cancel' },
+    ),
+  })
+}

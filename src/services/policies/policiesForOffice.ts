@@ -1,0 +1,76 @@
+import type { Payload } from 'payload'
+
+import { policyInForce } from '../../rules/booking/policyInForce'
+import type { ReservationPolicy } from '../../rules/booking/types'
+import { KeyedCache } from './keyedCache'
+import { policyFromDoc, type ReservationPolicyDoc } from './policyFromDoc'
+
+export interface PolicyClosure {
+  date: string
+  reason: string | null
+}
+
+/** A stored policy: its id, the rules' view of it, and what the public view adds (closure reasons). */
+export interface PolicyRecord {
+  id: number | string
+  effectiveFrom: string
+  policy: ReservationPolicy
+  closures: PolicyClosure[]
+}
+
+/**
+ * Two seconds: long enough that the slot list under load reads memory, short enough that a policy
+ * saved by another process (or edited in the database) governs listings almost at once. Booking
+ * writes re-read nothing from here that could over-book: capacity is enforced by seatLock.
+ */
+export const POLICY_CACHE_TTL_MS = 2_000
+
+const cache = new KeyedCache<PolicyRecord[]>(POLICY_CACHE_TTL_MS)
+
+function recordFromDoc(doc: ReservationPolicyDoc & { id: number | string }): PolicyRecord {
+  const policy = policyFromDoc(doc)
+  return {
+    id: doc.id,
+    effectiveFrom: policy.effectiveFrom,
+    policy,
+    closures: (doc.closures ?? []).map((row) => ({
+      date: String(row.date ?? ''),
+      reason: typeof row.reason === 'string' && row.reason !== '' ? row.reason : null,
+    })),
+  }
+}
+
+/** Every policy of an office, oldest effectiveFrom first; cached in-process (see KeyedCache). */
+export function policiesForOffice(
+  payload: Payload,
+  officeId: number | string,
+): Promise<PolicyRecord[]> {
+  return cache.get(String(officeId), async () => {
+    const { docs } = await payload.find({
+      collection: 'reservation-policies',
+      where: { office: { equals: officeId } },
+      sort: 'effectiveFrom',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    return docs.map((doc) => recordFromDoc(doc as unknown as ReservationPolicyDoc & { id: number }))
+  })
+}
+
+/** Drops an office's cached policies; called by the collection's afterChange/afterDelete hooks. */
+export function forgetPoliciesForOffice(officeId: number | string): void {
+  cache.forget(String(officeId))
+}
+
+export function forgetAllPolicies(): void {
+  cache.clear()
+}
+
+/** The record governing an instant (a slot's start), or null before the first policy. */
+export function policyRecordInForce(
+  records: readonly PolicyRecord[],
+  instant: Date,
+): PolicyRecord | null {
+  return policyInForce(records, instant)
+}

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { expireUnconfirmedBookings, markNoShows } from '../../../src/services/bookings/maintenance'
+import {
+  allEligible,
+  applicant,
+  at,
+  bookableDates,
+  KITAKYUSHU,
+  kitakyushuPolicy,
+  linkIn,
+  mailTo,
+  postJson,
+  selfServiceBody,
+  startBookingServer,
+  tokenOf,
+  uniqueEmail,
+  type BookingTestContext,
+} from './support'
+
+let ctx: BookingTestContext
+let base: string
+let dates: string[]
+
+beforeAll(async () => {
+  ctx = await startBookingServer()
+  base = `${ctx.server.url}/public/v1`
+  dates = bookableDates(kitakyushuPolicy, 4)
+})
+afterAll(async () => {
+  await ctx?.close()
+})
+
+const edition = () => ctx.editions[KITAKYUSHU]!
+const minutes = (count: number) => count * 60_000
+
+async function booking(id: number | string) {
+  return ctx.server.payload.findByID({ collection: 'bookings', id, showHiddenFields: true })
+}
+
+async function bookingByReference(reference: string) {
+  const { docs } = await ctx.server.payload.find({
+    collection: 'bookings',
+    where: { reference: { equals: reference } },
+  })
+  return docs[0]!
+}
+
+/** A confirmed booking made by staff through the Local API (as the admin would). */
+async function staffBooking(slot: string, person: { email: string; jobSeekerNumber: string }) {
+  return ctx.server.payload.create({
+    collection: 'bookings',
+    data: {
+      office: ctx.officeIds[KITAKYUSHU] as number,
+      slotStart: slot,
+      channel: 'staff-scheduled',
+      status: 'confirmed',
+      applicant: { name: '田中 三郎', phone: '09011112222', desiredDateTime: '午前', ...person },
+      eligibility: allEligible(kitakyushuPolicy),
+    },
+  })
+}
+
+describe('jobs', () => {
+  it('are Payload tasks scheduled every minute on the default queue', () => {
+    const tasks = ctx.server.payload.config.jobs.tasks ?? []
+    for (const slug of ['expireUnconfirmedBookings', 'markNoShows']) {
+      const task = tasks.find((candidate) => candidate.slug === slug)
+      expect(task?.schedule).toEqual([{ cron: '* * * * *', queue: 'default' }])
+    }
+  })
+
+  it('expireUnconfirmedBookings: a hold past confirmBy expires through the job queue and its link dies', async () => {
+    const email = uniqueEmail('expiry')
+    const created = await postJson(
+      `${base}/offices/${KITAKYUSHU}/bookings`,
+      selfServiceBody(edition(), at(dates[0]!, '10:00'), { applicant: applicant({ email }) }),
+    )
+    expect(created.status).toBe(202)
+    const link = linkIn(
+      await ctx.smtp.waitFor(mailTo(email, /確認/)),
+      '/public/v1/bookings/confirm',
+      ctx.server.url,
+    )
+    const held = await bookingByReference(created.body.booking.reference)
+
+    // Nothing to do while the hold is still within its window.
+    expect(await expireUnconfirmedBookings(ctx.server.payload)).toEqual({ expired: 0 })
+
+    await ctx.server.payload.db.updateOne({
+      collection: 'bookings',
+      id: held.id,
+      data: { confirmBy: new Date(Date.now() - minutes(1)).toISOString() },
+    })
+    const { payload } = ctx.server
+    await payload.jobs.queue({ task: 'expireUnconfirmedBookings', input: {} })
+    await payload.jobs.run()
+    const expired = await booking(held.id)
+    expect(expired.status).toBe('expired')
+    expect(expired.seatLock).toMatch(/^released\|/)
+    expect(expired.confirmTokenHash).toBeNull()
+    expect(expired.statusHistory?.at(-1)).toMatchObject({
+      from: 'pending_confirmation',
+      to: 'expired',
+      via: 'system',
+      actor: 'system',
+    })
+
+    const confirm = await postJson(`${base}/bookings/confirm`, { token: tokenOf(link) })
+    expect(confirm.status).toBe(400)
+    expect(confirm.body.errors[0].code).toBe('invalid_token')
+  })
+
+  it('markNoShows: after the grace period only, counting against the standing until the applicant is refused', async () => {
+    const { payload } = ctx.server
+    const person = { email: uniqueEmail('noshow'), jobSeekerNumber: '40010-555555' }
+    const first = await staffBooking(at(dates[1]!, '10:00'), person)
+    expect(first.status).toBe('confirmed')
+    const start = new Date(first.slotStart).getTime()
+    const grace = kitakyushuPolicy.noShowGraceMinutes
+
+    expect(await markNoShows(payload, { now: new Date(start + minutes(grace) - 1) })).toEqual({
+      markedNoShow: 0,
+    })
+    expect(await markNoShows(payload, { now: new Date(start + minutes(grace)) })).toEqual({
+      markedNoShow: 1,
+    })
+    const marked = await booking(first.id)
+    expect(marked.status).toBe('no_show')
+    expect(marked.statusHistory?.at(-1)).toMatchObject({
+      from: 'confirmed',
+      to: 'no_show',
+      via: 'system',
+    })
+
+    const standings = await payload.find({
+      collection: 'applicant-standings',
+      where: { office: { equals: ctx.officeIds[KITAKYUSHU] } },
+    })
+    expect(standings.docs.map((standing) => standing.noShowCount)).toEqual([1, 1])
+    expect(JSON.stringify(standings.docs)).not.toContain(person.email)
+
+    // Below the limit (2) the applicant may still book online with the same address.
+    const allowed = await postJson(
+      `${base}/offices/${KITAKYUSHU}/bookings`,
+      selfServiceBody(edition(), at(dates[2]!, '10:00'), {
+        applicant: applicant({ email: person.email }),
+      }),
+    )
+    expect(allowed.status).toBe(202)
+
+    const second = await staffBooking(at(dates[2]!, '11:00'), person)
+    await markNoShows(payload, {
+      now: new Date(new Date(second.slotStart).getTime() + minutes(grace + 5)),
+    })
+    expect((await booking(second.id)).status).toBe('no_show')
+
+    const refused = await postJson(
+      `${base}/offices/${KITAKYUSHU}/bookings`,
+      selfServiceBody(edition(), at(dates[3]!, '10:00'), {
+        applicant: applicant({ email: person.email }),
+      }),
+    )
+    expect(refused.status).toBe(422)
+    expect(refused.body.errors[0]).toMatchObject({
+      code: 'not_accepted',
+      message: '現在このご予約はお受けできません。',
+    })
+    // Staff booking by the job-seeker number is refused as well.
+    await expect(
+      staffBooking(at(dates[3]!, '11:00'), { ...person, email: uniqueEmail() }),
+    ).rejects.toMatchObject({
+      status: 422,
+      data: { code: 'not_accepted' },
+    })
+  })
+
+  it('markNoShows through the queue leaves future bookings alone', async () => {
+    const upcoming = await staffBooking(at(dates[3]!, '13:00'), {
+      email: uniqueEmail(),
+      jobSeekerNumber: '40010-777777',
+    })
+    const { payload } = ctx.server
+    await payload.jobs.queue({ task: 'markNoShows', input: {} })
+    await payload.jobs.run()
+    expect((await booking(upcoming.id)).status).toBe('confirmed')
+  })
+})
