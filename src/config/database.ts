@@ -8,7 +8,7 @@ import { migrations } from '../migrations'
 import type { DatabaseTarget } from './env'
 
 /** Fails fast instead of hanging when MongoDB is unreachable (the issue allows 15 s). */
-export const MONGO_SERVER_SELECTION_TIMEOUT_MS = 10_000
+export const MONGO_SERVER_SELECTION_TIMEOUT_MS = 7_000
 
 export function databaseAdapter(
   target: DatabaseTarget,
@@ -23,6 +23,8 @@ export function databaseAdapter(
       },
       // Transactions need a replica set; the adapter silently runs without them otherwise.
       transactionOptions: {},
+      // Correctness rests on the unique indexes: build them before serving, fail if one cannot be.
+      ensureIndexes: true,
     })
   }
   const file = target.url.slice('file:'.length)

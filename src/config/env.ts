@@ -28,10 +28,9 @@ export function parseDatabaseUrl(raw: string | undefined, dataDir: string): Data
     return { kind: 'sqlite', url: value, host: value.slice('file:'.length) }
   }
   if (value.startsWith('mongodb://') || value.startsWith('mongodb+srv://')) {
-    let host: string
-    try {
-      host = new URL(value).host
-    } catch {
+    // Not `new URL()`: a replica-set URL lists several host:port pairs, which URL rejects.
+    const host = /^mongodb(?:\+srv)?:\/\/(?:[^@/]*@)?([^/?#]+)/.exec(value)?.[1]
+    if (!host) {
       throw new ConfigError(`DATABASE_URL is not a valid MongoDB URL. ${ACCEPTED_DATABASE_FORMS}.`)
     }
     return { kind: 'mongodb', url: value, host }
@@ -64,6 +63,8 @@ const envSchema = z.object({
   KIYAKU_JOBS_AUTORUN: z.enum(['true', 'false']).default('true'),
   /** Requests per minute per address on the public API; tests and benchmarks raise it. */
   KIYAKU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** Benchmark-only routes and collection (npm run bench); off everywhere else. */
+  KIYAKU_BENCH: z.enum(['on', 'off']).default('off'),
 })
 
 export interface KiyakuEnv {
@@ -82,6 +83,7 @@ export interface KiyakuEnv {
   pushSchema: boolean
   jobsAutoRun: boolean
   publicRateLimitPerMinute: number
+  benchMode: boolean
 }
 
 /** Parses the whole environment in one place; throws ConfigError with a message fit for an operator. */
@@ -92,6 +94,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): KiyakuEnv {
     throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`)
   }
   const env = parsed.data
+  if (env.KIYAKU_BENCH === 'on' && env.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'KIYAKU_BENCH=on opens unauthenticated benchmark routes; not with NODE_ENV=production.',
+    )
+  }
   const dataDir = path.resolve(env.KIYAKU_DATA_DIR)
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir)
   return {
@@ -110,6 +117,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): KiyakuEnv {
     pushSchema: env.KIYAKU_DB_PUSH === 'true',
     jobsAutoRun: env.KIYAKU_JOBS_AUTORUN === 'true',
     publicRateLimitPerMinute: env.KIYAKU_PUBLIC_RATE_LIMIT,
+    benchMode: env.KIYAKU_BENCH === 'on',
   }
 }
 

@@ -10,6 +10,12 @@ import { seedDemoData } from '../seed'
 import { createApp } from './app'
 import { createLogger } from './logger'
 
+/** getPayload caches its instance globally; a later start in the same process must not get this one back. */
+function forgetCachedPayload(payload: Payload): void {
+  const cache = (globalThis as { _payload?: Map<string, { payload: Payload | null }> })._payload
+  if (cache?.get('default')?.payload === payload) cache.delete('default')
+}
+
 export interface RunningKiyaku {
   payload: Payload
   server: Server
@@ -40,7 +46,8 @@ export async function startKiyaku(
     })
   }
   if (env.database.kind === 'sqlite' && !env.pushSchema) {
-    await payload.db.migrate({ migrations })
+    // The generated migration modules type their args precisely; the adapter takes them loosely.
+    await payload.db.migrate({ migrations: migrations as unknown as Parameters<typeof payload.db.migrate>[0]['migrations'] })
   }
   const seed = options.seed ?? env.nodeEnv !== 'production'
   if (seed && env.nodeEnv !== 'production')
@@ -68,6 +75,7 @@ export async function startKiyaku(
         server.closeIdleConnections()
       })
       await payload.destroy()
+      forgetCachedPayload(payload)
     })())
   return { payload, server, url, logger, stop }
 }

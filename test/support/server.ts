@@ -53,7 +53,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     env,
     dataDir,
     close: async ({ keepData = false } = {}) => {
-      if (!keepData && mongo) await dropMongoDatabase(running)
+      // A test may have closed the connection on purpose; its database is then left behind.
+      if (!keepData && mongo) await dropMongoDatabase(running).catch(() => undefined)
       await running.stop()
       if (!keepData) rmSync(dataDir, { recursive: true, force: true })
     },
@@ -61,9 +62,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url)
-  parsed.pathname = `/${name}`
-  return parsed.toString()
+  // Not `new URL()`: replica-set URLs list several host:port pairs.
+  return url.replace(/^(mongodb(?:\+srv)?:\/\/[^/?#]+)(\/[^?#]*)?/, `$1/${name}`)
 }
 
 async function dropMongoDatabase({ payload }: RunningKiyaku): Promise<void> {

@@ -63,8 +63,12 @@ describe('the server', () => {
   })
 
   it('answers /healthz with 503 when the database does not', async () => {
-    const db = server.payload.db as unknown as { client?: { close: () => void } }
+    const db = server.payload.db as unknown as {
+      client?: { close: () => void }
+      connection?: { close: (force: boolean) => Promise<void> }
+    }
     db.client?.close()
+    await db.connection?.close(true)
     const response = await fetch(`${server.url}/healthz`)
     expect(response.status).toBe(503)
   })
