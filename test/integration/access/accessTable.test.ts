@@ -144,7 +144,7 @@ async function createData(collection: CollectionSlug): Promise<Record<string, un
     id: fixture.id,
     depth: 0,
     showHiddenFields: true,
-  })) as Record<string, unknown>
+  })) as unknown as Record<string, unknown>
   await payload.db.deleteOne({
     collection,
     where: { id: { equals: fixture.id } },

@@ -26,6 +26,7 @@ function runServer(env: Record<string, string>, { timeoutMs = 30_000 } = {}) {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
         env: {
           PATH: process.env.PATH ?? '',
+          NODE_ENV: 'development',
           KIYAKU_ADMIN: 'off',
           LOG_LEVEL: 'silent',
           PORT: '0',
@@ -51,6 +52,7 @@ async function spawnListeningServer(dataDir: string, env: Record<string, string>
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
       PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
       KIYAKU_ADMIN: 'off',
       KIYAKU_DATA_DIR: dataDir,
       PORT: '0',
