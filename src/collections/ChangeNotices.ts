@@ -4,7 +4,11 @@ import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
 import { hqOrOfficeAdminCreates } from '../access/hqOrOfficeAdminCreates'
 import { publishedOrOfficeMember } from '../access/publishedOrOfficeMember'
 import { auditChange } from '../hooks/auditChange'
-import { guardChangeNotice } from '../hooks/guardChangeNotice'
+import { guardChangeNotice, guardChangeNoticeDelete } from '../hooks/guardChangeNotice'
+import {
+  signalTermsChangeAfterChange,
+  signalTermsChangeAfterDelete,
+} from '../hooks/signalTermsChange'
 import { ja } from './i18n'
 
 /**
@@ -13,7 +17,10 @@ import { ja } from './i18n'
  */
 export const ChangeNotices: CollectionConfig = {
   slug: 'change-notices',
-  labels: { singular: ja('変更のお知らせ', 'Change notice'), plural: ja('変更のお知らせ', 'Change notices') },
+  labels: {
+    singular: ja('変更のお知らせ', 'Change notice'),
+    plural: ja('変更のお知らせ', 'Change notices'),
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'office', 'effectiveFrom', 'ground', 'status'],
@@ -27,35 +34,96 @@ export const ChangeNotices: CollectionConfig = {
   },
   hooks: {
     beforeChange: [guardChangeNotice],
-    afterChange: [auditChange],
+    beforeDelete: [guardChangeNoticeDelete],
+    afterChange: [auditChange, signalTermsChangeAfterChange],
+    afterDelete: [signalTermsChangeAfterDelete],
   },
   fields: [
-    { name: 'title', type: 'text', label: ja('表題', 'Title') },
-    { name: 'edition', type: 'relationship', relationTo: 'terms-editions', required: true, label: ja('新しい版', 'New edition') },
-    { name: 'previousEdition', type: 'relationship', relationTo: 'terms-editions', label: ja('従前の版', 'Previous edition') },
+    {
+      name: 'title',
+      type: 'text',
+      label: ja('表題', 'Title'),
+      admin: {
+        description: ja(
+          '空欄なら施行日から作ります。',
+          'Left empty, made from the effective date.',
+        ),
+      },
+    },
+    {
+      name: 'edition',
+      type: 'relationship',
+      relationTo: 'terms-editions',
+      required: true,
+      // One notice per edition (enforced by the guard hook): it is the announcement of that edition.
+      label: ja('新しい版（変更後の内容）', 'New edition (the new content)'),
+    },
+    {
+      name: 'previousEdition',
+      type: 'relationship',
+      relationTo: 'terms-editions',
+      label: ja('従前の版', 'Previous edition'),
+      admin: { readOnly: true },
+    },
     {
       name: 'ground',
       type: 'select',
       required: true,
       label: ja('変更の根拠（民法548条の4第1項）', 'Ground (Civil Code 548-4(1))'),
       options: [
-        { value: '1', label: ja('第1号: 利用者の一般の利益に適合する', '(i) fits the users’ general interest') },
-        { value: '2', label: ja('第2号: 目的に反せず合理的である', '(ii) reasonable and not against the purpose') },
+        {
+          value: '1',
+          label: ja('第1号: 利用者の一般の利益に適合する', '(i) fits the users’ general interest'),
+        },
+        {
+          value: '2',
+          label: ja(
+            '第2号: 目的に反せず合理的である',
+            '(ii) reasonable and not against the purpose',
+          ),
+        },
       ],
     },
     {
       name: 'reasons',
       type: 'textarea',
       label: ja('変更の理由', 'Reasons'),
-      admin: { description: ja('第2号の場合は必須です（変更の必要性・内容の相当性など）。', 'Required on ground (ii).') },
+      admin: {
+        description: ja(
+          '第2号の場合は公表に必須です（変更の必要性・内容の相当性など）。',
+          'Required to publish on ground (ii).',
+        ),
+      },
     },
-    { name: 'summary', type: 'textarea', label: ja('変更の概要', 'Summary') },
-    { name: 'effectiveFrom', type: 'text', required: true, label: ja('効力発生日', 'Takes effect'), admin: { readOnly: true } },
+    {
+      name: 'summary',
+      type: 'textarea',
+      label: ja('変更の概要', 'Summary'),
+      admin: {
+        description: ja(
+          '空欄なら変更された条から作ります。',
+          'Left empty, made from the changed articles.',
+        ),
+      },
+    },
+    {
+      name: 'effectiveFrom',
+      type: 'text',
+      required: true,
+      label: ja('効力発生日', 'Takes effect'),
+      admin: {
+        readOnly: true,
+        description: ja('版の施行日から自動で設定します。', 'Taken from the edition.'),
+      },
+    },
     {
       name: 'changedArticles',
       type: 'json',
       label: ja('変更された条', 'Changed articles'),
-      admin: { readOnly: true, description: ja('新旧の版から自動で算出します。', 'Computed from the two editions.') },
+      admin: {
+        readOnly: true,
+        description: ja('新旧の版から自動で算出します。', 'Computed from the two editions.'),
+      },
     },
     {
       name: 'status',
@@ -69,6 +137,11 @@ export const ChangeNotices: CollectionConfig = {
         { value: 'published', label: ja('公表済み', 'Published') },
       ],
     },
-    { name: 'publishedAt', type: 'date', label: ja('公表日時', 'Published at'), admin: { readOnly: true } },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      label: ja('公表日時', 'Published at'),
+      admin: { readOnly: true },
+    },
   ],
 }

@@ -1,20 +1,30 @@
 import type { CollectionConfig } from 'payload'
 
+import { fieldIsLoggedIn } from '../access/fieldIsLoggedIn'
 import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
 import { hqOrOfficeAdminCreates } from '../access/hqOrOfficeAdminCreates'
 import { publishedOrOfficeMember } from '../access/publishedOrOfficeMember'
 import { auditChange } from '../hooks/auditChange'
-import { guardTermsEdition } from '../hooks/guardTermsEdition'
+import { guardTermsEdition, guardTermsEditionDelete } from '../hooks/guardTermsEdition'
+import {
+  signalTermsChangeAfterChange,
+  signalTermsChangeAfterDelete,
+} from '../hooks/signalTermsChange'
+import { publishEditionEndpoint } from '../services/terms/adminEndpoints'
 import { ja } from './i18n'
 import { validateIsoDate } from './options'
 
 /**
- * An office's terms as in force from effectiveFrom (00:00 JST). Composed from the HQ template, the
- * office's policy and its overrides; immutable once published, so a change is a new edition.
+ * An office's terms as in force from effectiveFrom (00:00 JST) until the next published edition's
+ * effectiveFrom. Composed from the HQ template, the office's policy and its overrides (or imported);
+ * immutable once published, so a change is a new edition with a change notice.
  */
 export const TermsEditions: CollectionConfig = {
   slug: 'terms-editions',
-  labels: { singular: ja('利用規約の版', 'Terms edition'), plural: ja('利用規約の版', 'Terms editions') },
+  labels: {
+    singular: ja('利用規約の版', 'Terms edition'),
+    plural: ja('利用規約の版', 'Terms editions'),
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['number', 'office', 'effectiveFrom', 'status'],
@@ -26,27 +36,45 @@ export const TermsEditions: CollectionConfig = {
     update: hqOrOfficeAdmin,
     delete: hqOrOfficeAdmin,
   },
-  indexes: [
-    { fields: ['office', 'number'], unique: true },
-  ],
+  indexes: [{ fields: ['office', 'number'], unique: true }],
   hooks: {
     beforeChange: [guardTermsEdition],
-    beforeDelete: [],
-    afterChange: [auditChange],
+    beforeDelete: [guardTermsEditionDelete],
+    afterChange: [auditChange, signalTermsChangeAfterChange],
+    afterDelete: [signalTermsChangeAfterDelete],
   },
+  endpoints: [{ path: '/:id/publish', method: 'post', handler: publishEditionEndpoint }],
   fields: [
     { name: 'title', type: 'text', label: ja('表題', 'Title'), admin: { readOnly: true } },
     {
       type: 'row',
       fields: [
-        { name: 'number', type: 'number', required: true, min: 1, label: ja('版番号', 'Edition number') },
+        {
+          name: 'number',
+          type: 'number',
+          required: true,
+          min: 1,
+          label: ja('版番号', 'Edition number'),
+          admin: {
+            description: ja(
+              'API で空欄にすると次の番号を付けます。',
+              'Left out through the API, the next number is taken.',
+            ),
+          },
+        },
         {
           name: 'effectiveFrom',
           type: 'text',
           required: true,
           validate: validateIsoDate,
           label: ja('施行日', 'Effective from'),
-          admin: { placeholder: '2026-04-01', description: ja('この日の 0:00（日本時間）から効力を生じます。', 'In force from 00:00 JST of this day.') },
+          admin: {
+            placeholder: '2026-04-01',
+            description: ja(
+              'この日の 0:00（日本時間）から効力を生じます。',
+              'In force from 00:00 JST of this day.',
+            ),
+          },
         },
         {
           name: 'status',
@@ -62,8 +90,25 @@ export const TermsEditions: CollectionConfig = {
         },
       ],
     },
-    { name: 'template', type: 'relationship', relationTo: 'terms-templates', label: ja('テンプレート', 'Template') },
-    { name: 'policy', type: 'relationship', relationTo: 'reservation-policies', label: ja('予約ポリシー', 'Reservation policy') },
+    {
+      name: 'template',
+      type: 'relationship',
+      relationTo: 'terms-templates',
+      label: ja('テンプレート', 'Template'),
+    },
+    {
+      name: 'policy',
+      type: 'relationship',
+      relationTo: 'reservation-policies',
+      label: ja('予約ポリシー', 'Reservation policy'),
+      admin: {
+        readOnly: true,
+        description: ja(
+          '施行日時点で適用される予約ポリシー（自動）',
+          'The policy in force on the effective date (set automatically)',
+        ),
+      },
+    },
     {
       name: 'overrides',
       type: 'json',
@@ -74,12 +119,33 @@ export const TermsEditions: CollectionConfig = {
       name: 'content',
       type: 'json',
       label: ja('条文', 'Content'),
-      admin: { readOnly: true, description: ja('公開時に固定される条文です。', 'The articles, fixed when published.') },
+      admin: {
+        readOnly: true,
+        description: ja('公開時に固定される条文です。', 'The articles, fixed when published.'),
+      },
     },
-    { name: 'contentHash', type: 'text', index: true, label: ja('内容ハッシュ', 'Content hash'), admin: { readOnly: true } },
-    { name: 'publishedAt', type: 'date', label: ja('公開日時', 'Published at'), admin: { readOnly: true } },
+    {
+      name: 'contentHash',
+      type: 'text',
+      index: true,
+      label: ja('内容ハッシュ', 'Content hash'),
+      admin: { readOnly: true },
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      label: ja('公開日時', 'Published at'),
+      admin: { readOnly: true },
+    },
     // Exactly one published edition per office and effective date: "office|date" once published,
     // a unique placeholder while a draft. One unique field works on SQLite and MongoDB alike.
-    { name: 'publishedKey', type: 'text', unique: true, index: true, admin: { hidden: true } },
+    {
+      name: 'publishedKey',
+      type: 'text',
+      unique: true,
+      index: true,
+      access: { read: fieldIsLoggedIn },
+      admin: { hidden: true },
+    },
   ],
 }

@@ -3,7 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { isHqAdmin } from '../access/isHqAdmin'
 import { isLoggedIn } from '../access/isLoggedIn'
 import { auditChange } from '../hooks/auditChange'
+import { publishTemplateEndpoint } from '../services/terms/adminEndpoints'
 import { ja } from './i18n'
+import { termsTemplateAdminComponents } from '../admin/templates/config'
 
 /**
  * Headquarters' template: articles whose text binds variables to the office and its reservation
@@ -11,12 +13,19 @@ import { ja } from './i18n'
  */
 export const TermsTemplates: CollectionConfig = {
   slug: 'terms-templates',
-  labels: { singular: ja('規約テンプレート', 'Terms template'), plural: ja('規約テンプレート', 'Terms templates') },
+  labels: {
+    singular: ja('規約テンプレート', 'Terms template'),
+    plural: ja('規約テンプレート', 'Terms templates'),
+  },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'version', 'updatedAt'],
     group: ja('利用規約', 'Terms'),
-    description: ja('本部が管理する利用規約のひな形です。', 'The headquarters template for all offices’ terms.'),
+    description: ja(
+      '本部が管理する利用規約のひな形です。',
+      'The headquarters template for all offices’ terms.',
+    ),
+    components: termsTemplateAdminComponents,
   },
   access: {
     read: isLoggedIn,
@@ -25,9 +34,17 @@ export const TermsTemplates: CollectionConfig = {
     delete: isHqAdmin,
   },
   hooks: { afterChange: [auditChange] },
+  // HQ publishes a template change to many offices at once: one edition and one notice each.
+  endpoints: [{ path: '/:id/publish', method: 'post', handler: publishTemplateEndpoint }],
   fields: [
     { name: 'name', type: 'text', required: true, label: ja('名称', 'Name') },
-    { name: 'version', type: 'number', required: true, defaultValue: 1, label: ja('版', 'Version') },
+    {
+      name: 'version',
+      type: 'number',
+      required: true,
+      defaultValue: 1,
+      label: ja('版', 'Version'),
+    },
     {
       name: 'document',
       type: 'json',

@@ -1,4 +1,15 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
-/** Placeholder: computes changed articles; a published notice is immutable. */
-export const guardChangeNotice: CollectionBeforeChangeHook = ({ data }) => data
+import type { ChangeNotice } from '../payload-types'
+import { prepareNoticeDelete, prepareNoticeWrite } from '../services/terms/noticeWrites'
+
+/** Fills the notice from its edition, checks the notice period on publishing; published is final. */
+export const guardChangeNotice: CollectionBeforeChangeHook<ChangeNotice> = ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => prepareNoticeWrite({ data, originalDoc, operation, req })
+
+export const guardChangeNoticeDelete: CollectionBeforeDeleteHook = ({ id, req }) =>
+  prepareNoticeDelete(id, req)

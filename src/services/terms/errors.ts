@@ -1,0 +1,35 @@
+import { APIError } from 'payload'
+
+import type { TermsErrorCode } from './codes'
+import type { PublishProblem } from './publishChecks'
+
+export type { TermsErrorCode }
+
+export interface TermsErrorData {
+  code: TermsErrorCode
+  [key: string]: unknown
+}
+
+/** A public APIError: Payload shows the message and the data (with the code) to the client. */
+export function termsError(
+  code: TermsErrorCode,
+  message: string,
+  status = 422,
+  extra: Record<string, unknown> = {},
+): APIError<TermsErrorData> {
+  return new APIError<TermsErrorData>(message, status, { code, ...extra }, true)
+}
+
+export function codeOf(error: unknown): string | undefined {
+  const data = (error as { data?: { code?: unknown } } | null)?.data
+  return typeof data?.code === 'string' ? data.code : undefined
+}
+
+/** Refuses with every problem at once: the first one's code, all messages, and the list in data. */
+export function throwProblems(problems: readonly PublishProblem[]): void {
+  const [first] = problems
+  if (!first) return
+  throw termsError(first.code, problems.map((p) => p.message).join('\n'), 422, {
+    problems: problems.map(({ code, message }) => ({ code, message })),
+  })
+}

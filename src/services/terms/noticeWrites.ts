@@ -1,0 +1,135 @@
+/**
+ * What happens when a change notice is written (民法548条の4第2項): it states that the terms
+ * change, links the new edition (the new content) and carries its effectiveFrom, all taken from
+ * the edition rather than typed; the changed articles come from comparing the two editions.
+ * Publishing checks the ground-2 notice period; a published notice never changes.
+ */
+import type { PayloadRequest } from 'payload'
+
+import { formatDateJa } from '../../rules/japaneseDate'
+import { changedArticles, summarizeChanges, type ComposedTerms } from '../../rules/terms'
+import type { ChangeNotice } from '../../payload-types'
+import { readContent } from './contentSchema'
+import { termsContext } from './context'
+import { todayJst } from './dates'
+import { termsError, throwProblems } from './errors'
+import { noticePublishProblems } from './publishChecks'
+import {
+  asRelation,
+  findEdition,
+  idOf,
+  minimumNoticeDays,
+  noticeForEdition,
+  publishedEditionsOf,
+  sameId,
+} from './queries'
+
+type NoticeData = Partial<ChangeNotice>
+
+export function noticeTitle(effectiveFrom: string): string {
+  return `利用規約の変更のお知らせ（${formatDateJa(effectiveFrom)}施行）`
+}
+
+export async function prepareNoticeWrite(args: {
+  data: NoticeData
+  originalDoc: ChangeNotice | undefined
+  operation: 'create' | 'update'
+  req: PayloadRequest
+}): Promise<NoticeData> {
+  const { data, originalDoc, operation, req } = args
+  const { payload } = req
+  const context = termsContext(req)
+  if (operation === 'update' && originalDoc?.status === 'published') {
+    const reverting = context.revertNoticePublish === true && data.status === 'draft'
+    if (!reverting) {
+      throw termsError('notice_immutable', '公表済みの変更のお知らせは変更・削除できません。', 403)
+    }
+  }
+
+  const merged: NoticeData = { ...originalDoc, ...data }
+  const editionId = idOf(merged.edition)
+  const edition = editionId === null ? null : await findEdition(payload, editionId, req)
+  if (!edition)
+    throw termsError('edition_not_found', 'お知らせの対象となる版が見つかりません。', 400)
+  if (operation === 'update' && originalDoc && !sameId(originalDoc.edition, edition.id)) {
+    throw termsError('invalid_request', 'お知らせの対象の版は変更できません。', 400)
+  }
+  const existing = await noticeForEdition(payload, edition.id, req)
+  if (existing && (!originalDoc || !sameId(existing.id, originalDoc.id))) {
+    throw termsError(
+      'notice_exists',
+      'この版の変更のお知らせは既にあります。そちらを編集してください。',
+      409,
+      {
+        noticeId: existing.id,
+      },
+    )
+  }
+  const officeId = idOf(edition.office)
+  if (officeId === null) throw termsError('office_required', '版に事業所がありません。', 400)
+  if (merged.office !== undefined && merged.office !== null && !sameId(merged.office, officeId)) {
+    throw termsError('office_mismatch', 'お知らせの事業所と版の事業所が一致しません。', 400)
+  }
+  data.office = asRelation(officeId)
+  data.effectiveFrom = edition.effectiveFrom
+
+  const newContent = readContent(edition.content)
+  const previous = (await publishedEditionsOf(payload, officeId, req))
+    .filter((e) => e.effectiveFrom < edition.effectiveFrom && !sameId(e.id, edition.id))
+    .at(-1)
+  const previousContent = previous ? readContent(previous.content) : null
+  // A draft notice may precede its edition's content; publishing requires it (below).
+  const changes = !newContent.ok
+    ? []
+    : previousContent?.ok === true
+      ? changedArticles(previousContent.content, newContent.content)
+      : changedArticles(emptyTerms(newContent.content), newContent.content)
+  data.previousEdition = previous ? asRelation(previous.id) : null
+  data.changedArticles = changes as unknown as NoticeData['changedArticles']
+  if (!merged.summary?.trim() && newContent.ok) {
+    data.summary = summarizeChanges(changes) || '条文の内容に変更はありません。'
+  }
+  if (!merged.title?.trim()) data.title = noticeTitle(edition.effectiveFrom)
+  const ground = merged.ground ?? '2'
+  data.ground = ground
+
+  if (merged.status !== 'published') {
+    data.publishedAt = null
+    return data
+  }
+  if (operation === 'update' && originalDoc?.status === 'published') return data
+  if (!newContent.ok) {
+    throw termsError('content_missing', '対象の版に条文がないため、お知らせを公表できません。')
+  }
+
+  // Published now, whatever a client sent: the date of publication is what the law looks at.
+  // Demo seeding may state its own publication time.
+  const publishedAt =
+    context.seeding === true && typeof data.publishedAt === 'string'
+      ? data.publishedAt
+      : new Date().toISOString()
+  throwProblems(
+    noticePublishProblems({
+      ground,
+      reasons: merged.reasons,
+      effectiveFrom: edition.effectiveFrom,
+      publishedOn: todayJst(new Date(publishedAt)),
+      minimumNoticeDays: await minimumNoticeDays(payload, req),
+    }),
+  )
+  data.publishedAt = publishedAt
+  return data
+}
+
+export async function prepareNoticeDelete(id: number | string, req: PayloadRequest): Promise<void> {
+  const notice = await req.payload
+    .findByID({ collection: 'change-notices', id, depth: 0, req })
+    .catch(() => null)
+  if (notice?.status === 'published') {
+    throw termsError('notice_immutable', '公表済みの変更のお知らせは変更・削除できません。', 403)
+  }
+}
+
+function emptyTerms(like: ComposedTerms): ComposedTerms {
+  return { title: like.title, preamble: [], articles: [], signatory: like.signatory }
+}
