@@ -52,7 +52,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     KIYAKU_DEV: _dev,
     ...inherited
   } = process.env
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], {
     cwd: projectRoot,
     env: {
       ...inherited,

@@ -1,9 +1,16 @@
 import { ConfigError, loadEnv } from '../config/env'
 
-// Some dependencies evaluate with top-level await on work that does not hold the event loop open;
-// on a busy machine Node could then exit with code 13 before the server ever started. The timer
-// holds the loop until the server listens (or start-up fails).
-const holdEventLoop = setInterval(() => undefined, 1000)
+// Lexical's package entry loads its build with a top-level `await import()`, and on Node 20 that
+// import graph sometimes never settles: Node then exits with code 13 and says nothing. Starting
+// with `--conditions=production` (as `npm start` does) resolves the build directly; should the
+// process be started without it, at least say why it ended.
+process.on('exit', (code) => {
+  if (code === 13) {
+    process.stderr.write(
+      'Kiyaku failed to start: module loading stalled (exit 13). Start with `node --conditions=production`.\n',
+    )
+  }
+})
 
 async function main() {
   const env = loadEnv()
@@ -12,7 +19,6 @@ async function main() {
     ? await (await import('./admin')).createAdminHandler(env)
     : undefined
   const kiyaku = await startKiyaku(env, { adminHandler })
-  clearInterval(holdEventLoop)
   const shutdown = (signal: string) => {
     kiyaku.logger.info({ signal }, 'shutting down')
     const force = setTimeout(() => process.exit(1), 15_000)

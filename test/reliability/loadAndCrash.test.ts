@@ -141,7 +141,7 @@ describe.skipIf(!large)('a crash in the middle of a booking load', () => {
   })
 
   function startProcess(): Promise<{ url: string; process: ChildProcess }> {
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], {
       env: {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'test',

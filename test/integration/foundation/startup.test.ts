@@ -23,7 +23,7 @@ function runServer(env: Record<string, string>, { timeoutMs = 30_000 } = {}) {
   return new Promise<{ code: number | null; stderr: string; stdout: string; ms: number }>(
     (resolve) => {
       const started = Date.now()
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], {
         env: {
           PATH: process.env.PATH ?? '',
           NODE_ENV: 'development',
@@ -49,7 +49,7 @@ function runServer(env: Record<string, string>, { timeoutMs = 30_000 } = {}) {
 
 /** Starts the real entry point (migrations, not schema push, unless told) and waits until it listens. */
 async function spawnListeningServer(dataDir: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'development',
