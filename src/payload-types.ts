@@ -30,6 +30,7 @@ export interface Config {
     'change-notices': ChangeNotice;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -46,6 +47,7 @@ export interface Config {
     'change-notices': ChangeNoticesSelect<false> | ChangeNoticesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -56,9 +58,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'hq-settings': HqSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'hq-settings': HqSettingsSelect<false> | HqSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -66,7 +70,14 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      expireUnconfirmedBookings: TaskExpireUnconfirmedBookings;
+      markNoShows: TaskMarkNoShows;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -298,6 +309,9 @@ export interface TermsEdition {
   id: number;
   office?: (number | null) | Office;
   title?: string | null;
+  /**
+   * Left out through the API, the next number is taken.
+   */
   number: number;
   /**
    * In force from 00:00 JST of this day.
@@ -305,6 +319,9 @@ export interface TermsEdition {
   effectiveFrom: string;
   status: 'draft' | 'published';
   template?: (number | null) | TermsTemplate;
+  /**
+   * The policy in force on the effective date (set automatically)
+   */
   policy?: (number | null) | ReservationPolicy;
   /**
    * Articles added, replaced or removed
@@ -386,15 +403,24 @@ export interface ApplicantStanding {
 export interface ChangeNotice {
   id: number;
   office?: (number | null) | Office;
+  /**
+   * Left empty, made from the effective date.
+   */
   title?: string | null;
   edition: number | TermsEdition;
   previousEdition?: (number | null) | TermsEdition;
   ground: '1' | '2';
   /**
-   * Required on ground (ii).
+   * Required to publish on ground (ii).
    */
   reasons?: string | null;
+  /**
+   * Left empty, made from the changed articles.
+   */
   summary?: string | null;
+  /**
+   * Taken from the edition.
+   */
   effectiveFrom: string;
   /**
    * Computed from the two editions.
@@ -462,6 +488,107 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'expireUnconfirmedBookings' | 'markNoShows';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'expireUnconfirmedBookings' | 'markNoShows') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -788,6 +915,38 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  meta?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -833,10 +992,38 @@ export interface HqSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "hq-settings_select".
  */
 export interface HqSettingsSelect<T extends boolean = true> {
   minimumNoticeDays?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -850,6 +1037,26 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireUnconfirmedBookings".
+ */
+export interface TaskExpireUnconfirmedBookings {
+  input?: unknown;
+  output: {
+    expired: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMarkNoShows".
+ */
+export interface TaskMarkNoShows {
+  input?: unknown;
+  output: {
+    markedNoShow: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
