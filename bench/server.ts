@@ -52,27 +52,31 @@ export async function startBenchServer(): Promise<BenchServer> {
     KIYAKU_DEV: _dev,
     ...inherited
   } = process.env
-  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], {
-    cwd: projectRoot,
-    env: {
-      ...inherited,
-      NODE_ENV: 'test',
-      KIYAKU_BENCH: 'on',
-      KIYAKU_ADMIN: 'off',
-      KIYAKU_DB_PUSH: 'true',
-      // Background jobs would write to bookings while we measure.
-      KIYAKU_JOBS_AUTORUN: 'false',
-      // The public API allows 600 requests a minute per address; a load test sends far more.
-      KIYAKU_PUBLIC_RATE_LIMIT: '100000000',
-      LOG_LEVEL: 'warn',
-      KIYAKU_DATA_DIR: dataDir,
-      PAYLOAD_SECRET: `bench-${randomBytes(16).toString('hex')}`,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      NODE_OPTIONS: '--no-deprecation',
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'],
+    {
+      cwd: projectRoot,
+      env: {
+        ...inherited,
+        NODE_ENV: 'test',
+        KIYAKU_BENCH: 'on',
+        KIYAKU_ADMIN: 'off',
+        KIYAKU_DB_PUSH: 'true',
+        // Background jobs would write to bookings while we measure.
+        KIYAKU_JOBS_AUTORUN: 'false',
+        // The public API allows 600 requests a minute per address; a load test sends far more.
+        KIYAKU_PUBLIC_RATE_LIMIT: '100000000',
+        LOG_LEVEL: 'warn',
+        KIYAKU_DATA_DIR: dataDir,
+        PAYLOAD_SECRET: `bench-${randomBytes(16).toString('hex')}`,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        NODE_OPTIONS: '--no-deprecation',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   const log = createWriteStream(logFile)
   child.stdout?.pipe(log)
   child.stderr?.pipe(log)

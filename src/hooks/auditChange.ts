@@ -1,6 +1,13 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-const SECRET_FIELDS = new Set(['confirmTokenHash', 'cancelTokenHash', 'seatLock', 'password', 'hash', 'salt'])
+const SECRET_FIELDS = new Set([
+  'confirmTokenHash',
+  'cancelTokenHash',
+  'seatLock',
+  'password',
+  'hash',
+  'salt',
+])
 
 function withoutSecrets(doc: unknown): unknown {
   if (!doc || typeof doc !== 'object') return doc ?? null
@@ -17,8 +24,16 @@ function officeOf(doc: Record<string, unknown>): string | undefined {
  * Every publish, policy change and booking status change records actor, time, before and after.
  * Written with the request so it shares the request's transaction where there is one.
  */
-export const auditChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, operation, req }) => {
-  const actor = req.user ? `${req.user.collection}:${req.user.id}` : (req.context?.actor as string | undefined) ?? 'public'
+export const auditChange: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  const actor = req.user
+    ? `${req.user.collection}:${req.user.id}`
+    : ((req.context?.actor as string | undefined) ?? 'public')
   await req.payload.create({
     collection: 'audit-log',
     req,
@@ -30,7 +45,8 @@ export const auditChange: CollectionAfterChangeHook = async ({ collection, doc, 
       documentId: String(doc.id),
       office: officeOf(doc),
       actor,
-      before: operation === 'create' ? null : (withoutSecrets(previousDoc) as Record<string, unknown>),
+      before:
+        operation === 'create' ? null : (withoutSecrets(previousDoc) as Record<string, unknown>),
       after: withoutSecrets(doc) as Record<string, unknown>,
     },
   })

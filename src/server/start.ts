@@ -47,7 +47,11 @@ export async function startKiyaku(
   }
   if (env.database.kind === 'sqlite' && !env.pushSchema) {
     // The generated migration modules type their args precisely; the adapter takes them loosely.
-    await payload.db.migrate({ migrations: migrations as unknown as NonNullable<Parameters<typeof payload.db.migrate>[0]>['migrations'] })
+    await payload.db.migrate({
+      migrations: migrations as unknown as NonNullable<
+        Parameters<typeof payload.db.migrate>[0]
+      >['migrations'],
+    })
   }
   const seed = options.seed ?? env.nodeEnv !== 'production'
   if (seed && env.nodeEnv !== 'production')

@@ -35,11 +35,15 @@ async function auditFor(collection: string, id: number | string): Promise<AuditE
 describe('the audit trail', () => {
   it('records a policy change with its actor, time, before and after, readable by HQ only', async () => {
     const admin = await login(server.url, 'isesaki-admin@demo.test')
-    const me = (await (await fetch(`${server.url}/api/users/me`, { headers: bearer(admin) })).json()) as {
+    const me = (await (
+      await fetch(`${server.url}/api/users/me`, { headers: bearer(admin) })
+    ).json()) as {
       user: { id: number | string }
     }
     const policies = (await (
-      await fetch(`${server.url}/api/reservation-policies?limit=1&sort=-effectiveFrom`, { headers: bearer(admin) })
+      await fetch(`${server.url}/api/reservation-policies?limit=1&sort=-effectiveFrom`, {
+        headers: bearer(admin),
+      })
     ).json()) as { docs: { id: number | string; court: string }[] }
     const policy = policies.docs[0]!
     const response = await fetch(`${server.url}/api/reservation-policies/${policy.id}`, {
@@ -63,7 +67,9 @@ describe('the audit trail', () => {
 
   it('records publishing: the seeded editions carry an audit entry', async () => {
     const editions = (await (
-      await fetch(`${server.url}/api/terms-editions?where[status][equals]=published&limit=1`, { headers: bearer(hq) })
+      await fetch(`${server.url}/api/terms-editions?where[status][equals]=published&limit=1`, {
+        headers: bearer(hq),
+      })
     ).json()) as { docs: { id: number | string }[] }
     const entries = await auditFor('terms-editions', editions.docs[0]!.id)
     expect(entries.length).toBeGreaterThan(0)

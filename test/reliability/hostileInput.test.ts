@@ -13,7 +13,15 @@ import { startTestServer, type TestServer } from '../support/server'
 const RUNS_PER_ENDPOINT = Number(process.env.KIYAKU_HOSTILE_RUNS ?? 400)
 
 let server: TestServer
-const WRITABLE_COLLECTIONS = ['bookings', 'terms-editions', 'change-notices', 'reservation-policies', 'applicant-standings', 'users', 'offices'] as const
+const WRITABLE_COLLECTIONS = [
+  'bookings',
+  'terms-editions',
+  'change-notices',
+  'reservation-policies',
+  'applicant-standings',
+  'users',
+  'offices',
+] as const
 
 async function countAll(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
@@ -58,9 +66,29 @@ const hostileScalar = fc.oneof(
 )
 
 const hostileObject: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, hostileScalar, tie('object'), fc.array(tie('value'), { maxLength: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    hostileScalar,
+    tie('object'),
+    fc.array(tie('value'), { maxLength: 4 }),
+  ),
   object: fc.dictionary(
-    fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('$gt', '$where', '$ne', '__proto__', 'constructor', 'prototype', 'slotStart', 'applicant', 'consent', 'eligibility', 'token')),
+    fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(
+        '$gt',
+        '$where',
+        '$ne',
+        '__proto__',
+        'constructor',
+        'prototype',
+        'slotStart',
+        'applicant',
+        'consent',
+        'eligibility',
+        'token',
+      ),
+    ),
     tie('value'),
     { maxKeys: 6 },
   ),
@@ -68,13 +96,29 @@ const hostileObject: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 
 const queryString = fc
   .dictionary(
-    fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('at', 'from', 'to', 'format', 'token', 'where[$gt]', '__proto__[x]', 'constructor[prototype][x]', 'from[$gt]')),
+    fc.oneof(
+      fc.string({ maxLength: 10 }),
+      fc.constantFrom(
+        'at',
+        'from',
+        'to',
+        'format',
+        'token',
+        'where[$gt]',
+        '__proto__[x]',
+        'constructor[prototype][x]',
+        'from[$gt]',
+      ),
+    ),
     hostileScalar.map((value) => String(value)),
     { maxKeys: 4 },
   )
   .map((params) => new URLSearchParams(params).toString())
 
-const SLUGS = fc.oneof(fc.constantFrom('isesaki', 'kitakyushu-mothers', 'nope', '__proto__', '$where', '%00'), fc.string({ maxLength: 30 }).map(encodeURIComponent))
+const SLUGS = fc.oneof(
+  fc.constantFrom('isesaki', 'kitakyushu-mothers', 'nope', '__proto__', '$where', '%00'),
+  fc.string({ maxLength: 30 }).map(encodeURIComponent),
+)
 
 const GET_PATHS = [
   (slug: string) => `/public/v1/offices/${slug}/terms`,
@@ -116,10 +160,18 @@ describe('hostile input to the public API', () => {
   it('never answers a generated GET with a 5xx', async () => {
     const before = await countAll()
     await fc.assert(
-      fc.asyncProperty(fc.nat(GET_PATHS.length - 1), SLUGS, queryString, async (index, slug, query) => {
-        const path = `${GET_PATHS[index]!(slug)}?${query}`
-        await expectClientErrorWithCode(await fetch(`${server.url}${path}`), `GET ${path.slice(0, 200)}`)
-      }),
+      fc.asyncProperty(
+        fc.nat(GET_PATHS.length - 1),
+        SLUGS,
+        queryString,
+        async (index, slug, query) => {
+          const path = `${GET_PATHS[index]!(slug)}?${query}`
+          await expectClientErrorWithCode(
+            await fetch(`${server.url}${path}`),
+            `GET ${path.slice(0, 200)}`,
+          )
+        },
+      ),
       { numRuns: RUNS_PER_ENDPOINT * GET_PATHS.length },
     )
     expect(await countAll()).toEqual(before)
@@ -128,16 +180,22 @@ describe('hostile input to the public API', () => {
   it('never answers a generated POST body with a 5xx, and writes nothing', async () => {
     const before = await countAll()
     await fc.assert(
-      fc.asyncProperty(fc.nat(POST_PATHS.length - 1), SLUGS, hostileObject, fc.boolean(), async (index, slug, body, asJson) => {
-        const path = POST_PATHS[index]!(slug)
-        const response = await fetch(`${server.url}${path}`, {
-          method: 'POST',
-          headers: { 'content-type': asJson ? 'application/json' : 'text/plain' },
-          body: JSON.stringify(body),
-        })
-        expect(response.status, `POST ${path}`).toBeGreaterThanOrEqual(400)
-        await expectClientErrorWithCode(response, `POST ${path}`)
-      }),
+      fc.asyncProperty(
+        fc.nat(POST_PATHS.length - 1),
+        SLUGS,
+        hostileObject,
+        fc.boolean(),
+        async (index, slug, body, asJson) => {
+          const path = POST_PATHS[index]!(slug)
+          const response = await fetch(`${server.url}${path}`, {
+            method: 'POST',
+            headers: { 'content-type': asJson ? 'application/json' : 'text/plain' },
+            body: JSON.stringify(body),
+          })
+          expect(response.status, `POST ${path}`).toBeGreaterThanOrEqual(400)
+          await expectClientErrorWithCode(response, `POST ${path}`)
+        },
+      ),
       { numRuns: RUNS_PER_ENDPOINT * POST_PATHS.length },
     )
     expect(await countAll()).toEqual(before)

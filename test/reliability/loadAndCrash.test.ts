@@ -68,18 +68,27 @@ interface BookingRow {
 
 async function allBookings(base: string): Promise<BookingRow[]> {
   const token = await login(base, 'hq@demo.test')
-  const response = await fetch(`${base}/api/bookings?limit=0&pagination=false&depth=0`, { headers: bearer(token) })
+  const response = await fetch(`${base}/api/bookings?limit=0&pagination=false&depth=0`, {
+    headers: bearer(token),
+  })
   return ((await response.json()) as { docs: BookingRow[] }).docs
 }
 
-function expectInvariants(outcomes: Outcome[], rows: BookingRow[], capacityOf: (slotStart: string) => number) {
+function expectInvariants(
+  outcomes: Outcome[],
+  rows: BookingRow[],
+  capacityOf: (slotStart: string) => number,
+) {
   for (const outcome of outcomes) {
     if (outcome.status === 0) continue
     expect([202, 409, 422], `status ${outcome.status}`).toContain(outcome.status)
   }
   const stored = new Set(rows.map((row) => row.reference))
   for (const outcome of outcomes.filter((each) => each.status === 202)) {
-    expect(stored.has(outcome.reference!), `booking ${outcome.reference} acknowledged and kept`).toBe(true)
+    expect(
+      stored.has(outcome.reference!),
+      `booking ${outcome.reference} acknowledged and kept`,
+    ).toBe(true)
   }
   const activeBySlot = new Map<string, number>()
   for (const row of rows) {
@@ -123,15 +132,29 @@ describe.skipIf(!large)('under load', () => {
         limit: 1,
         depth: 0,
       })
-      const { id: _id, createdAt: _c, updatedAt: _u, ...current } = policies.docs[0] as unknown as Record<string, unknown>
+      const {
+        id: _id,
+        createdAt: _c,
+        updatedAt: _u,
+        ...current
+      } = policies.docs[0] as unknown as Record<string, unknown>
       const created = await fetch(`${base}/api/reservation-policies`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...bearer(hq) },
-        body: JSON.stringify({ ...withoutRowIds(current), effectiveFrom: twoSeatDay, capacityPerSlot: 2 }),
+        body: JSON.stringify({
+          ...withoutRowIds(current),
+          effectiveFrom: twoSeatDay,
+          capacityPerSlot: 2,
+        }),
       })
       expect(created.status).toBe(201)
 
-      const slots = [at(oneSeatDay!, '10:00'), at(oneSeatDay!, '10:30'), at(twoSeatDay!, '10:00'), at(twoSeatDay!, '10:30')]
+      const slots = [
+        at(oneSeatDay!, '10:00'),
+        at(oneSeatDay!, '10:30'),
+        at(twoSeatDay!, '10:00'),
+        at(twoSeatDay!, '10:30'),
+      ]
       const outcomes = await load({
         clients: 200,
         attempts: 10_000,
@@ -157,19 +180,23 @@ describe.skipIf(!large)('a crash in the middle of a booking load', () => {
   })
 
   function startProcess(): Promise<{ url: string; process: ChildProcess }> {
-    const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'test',
-        KIYAKU_ADMIN: 'off',
-        KIYAKU_DATA_DIR: dataDir,
-        KIYAKU_PUBLIC_RATE_LIMIT: '1000000',
-        KIYAKU_JOBS_AUTORUN: 'false',
-        PORT: '0',
-        HOST: '127.0.0.1',
+    const server = spawn(
+      process.execPath,
+      ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'test',
+          KIYAKU_ADMIN: 'off',
+          KIYAKU_DATA_DIR: dataDir,
+          KIYAKU_PUBLIC_RATE_LIMIT: '1000000',
+          KIYAKU_JOBS_AUTORUN: 'false',
+          PORT: '0',
+          HOST: '127.0.0.1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    )
     child = server
     return new Promise((resolve, reject) => {
       let buffered = ''
@@ -184,7 +211,9 @@ describe.skipIf(!large)('a crash in the middle of a booking load', () => {
 
   it('keeps every acknowledged booking and never exceeds capacity after kill -9 and restart', async () => {
     const first = await startProcess()
-    const terms = (await (await fetch(`${first.url}/public/v1/offices/${KITAKYUSHU}/terms`)).json()) as {
+    const terms = (await (
+      await fetch(`${first.url}/public/v1/offices/${KITAKYUSHU}/terms`)
+    ).json()) as {
       edition: { number: number }
     }
     const edition = terms.edition.number

@@ -20,7 +20,9 @@ let draftId: number | string
 
 beforeAll(async () => {
   server = await startTestServer()
-  const office = (await server.payload.find({ collection: 'offices', where: { slug: { equals: 'isesaki' } } })).docs[0]!
+  const office = (
+    await server.payload.find({ collection: 'offices', where: { slug: { equals: 'isesaki' } } })
+  ).docs[0]!
   bookingId = (await insertFixture(server.payload, 'bookings', office.id, 'pii')).id
   await server.payload.db.updateOne({
     collection: 'bookings',
@@ -32,7 +34,10 @@ beforeAll(async () => {
   await server.payload.db.updateOne({
     collection: 'terms-editions',
     id: draftId,
-    data: { title: DRAFT_MARKER, content: { title: DRAFT_MARKER, preamble: [], articles: [], signatory: '' } },
+    data: {
+      title: DRAFT_MARKER,
+      content: { title: DRAFT_MARKER, preamble: [], articles: [], signatory: '' },
+    },
     req: {} as never,
   })
 })
@@ -42,7 +47,9 @@ afterAll(async () => {
 })
 
 function leaks(text: string): string[] {
-  return [...Object.values(APPLICANT), DRAFT_MARKER, '13010998877'].filter((secret) => text.includes(secret))
+  return [...Object.values(APPLICANT), DRAFT_MARKER, '13010998877'].filter((secret) =>
+    text.includes(secret),
+  )
 }
 
 const COLLECTIONS = [

@@ -56,6 +56,7 @@ export const textFieldMaxLength: Readonly<Record<'name' | 'desiredDateTime' | 'n
 }
 
 // Line breaks are fine in a note; other control characters only come from broken or hostile clients.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/
 
 /** Trimmed free text within its length limit, or null. */

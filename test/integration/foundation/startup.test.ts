@@ -23,17 +23,21 @@ function runServer(env: Record<string, string>, { timeoutMs = 30_000 } = {}) {
   return new Promise<{ code: number | null; stderr: string; stdout: string; ms: number }>(
     (resolve) => {
       const started = Date.now()
-      const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], {
-        env: {
-          PATH: process.env.PATH ?? '',
-          NODE_ENV: 'development',
-          KIYAKU_ADMIN: 'off',
-          LOG_LEVEL: 'silent',
-          PORT: '0',
-          ...env,
+      const child = spawn(
+        process.execPath,
+        ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'],
+        {
+          env: {
+            PATH: process.env.PATH ?? '',
+            NODE_ENV: 'development',
+            KIYAKU_ADMIN: 'off',
+            LOG_LEVEL: 'silent',
+            PORT: '0',
+            ...env,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
+      )
       let stderr = ''
       let stdout = ''
       child.stderr.on('data', (chunk) => (stderr += chunk))
@@ -49,18 +53,22 @@ function runServer(env: Record<string, string>, { timeoutMs = 30_000 } = {}) {
 
 /** Starts the real entry point (migrations, not schema push, unless told) and waits until it listens. */
 async function spawnListeningServer(dataDir: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'development',
-      KIYAKU_ADMIN: 'off',
-      KIYAKU_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'development',
+        KIYAKU_ADMIN: 'off',
+        KIYAKU_DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = ''

@@ -275,6 +275,7 @@ describe('odd input', () => {
     const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']
     const lines = numerals.map(
       (numeral, index) =>
+        // eslint-disable-next-line no-irregular-whitespace -- an ideographic space, as PDF extracts have
         `第${numeral}条　この条は第${index + 1}の定めとする。${index === 0 ? '詳細は第十二条による。' : ''}`,
     )
     const result = parseTermsText(['利用規約', ...lines].join('\n'))
