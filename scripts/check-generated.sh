@@ -6,7 +6,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export KIYAKU_DATA_DIR="$scratch"
 npx payload generate:types >/dev/null
-npx payload migrate:create schema-drift --skip-empty --force-accept-warning >/dev/null
+npx payload migrate:create schema-drift --skip-empty < /dev/null >/dev/null
 if ! git diff --quiet -- src/payload-types.ts || [ -n "$(git status --porcelain -- src/migrations)" ]; then
   echo "Generated files are stale: run 'npm run generate:types' and 'npm run migrate:create' and commit." >&2
   git status --short -- src/payload-types.ts src/migrations >&2
