@@ -8,6 +8,7 @@ import path from 'node:path'
 import { buildConfig, type CollectionSlug, type EmailAdapter, type SanitizedConfig } from 'payload'
 
 import { roleOf } from '../access/roles'
+import { benchRecordsCollection } from '../collections/BenchRecords'
 import { collections, TENANT_SCOPED_COLLECTIONS } from '../collections'
 import { globals } from '../globals'
 import { jobsConfig } from '../jobs'
@@ -38,8 +39,11 @@ export function kiyakuConfig(env: KiyakuEnv): Promise<SanitizedConfig> {
     telemetry: false,
     db: databaseAdapter(env.database, { push: env.pushSchema }),
     editor: lexicalEditor(),
-    collections,
-    globals,
+    // Fresh arrays: Payload adds its own collections to the arrays it is given.
+    collections: env.benchMode
+      ? [...collections, benchRecordsCollection({ benchMode: env.benchMode })]
+      : [...collections],
+    globals: [...globals],
     email: emailAdapter(env),
     jobs: jobsConfig({ autoRun: env.jobsAutoRun }),
     i18n: {

@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http'
 import type { Logger } from 'pino'
 
 import type { KiyakuEnv } from '../config/env'
+import { benchRouter } from './benchBaseline'
 import { errorBody, publicErrorHandler } from './errors'
 import { withoutQuery } from './logger'
 import { payloadApiHandler } from './payloadBridge'
@@ -80,6 +81,9 @@ export function createApp({ payload, env, logger, adminHandler }: AppDependencie
       .status(up ? 200 : 503)
       .json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' })
   })
+
+  // Benchmark-only routes and per-request timing (KIYAKU_BENCH=on; never in production).
+  if (env.benchMode) app.use(benchRouter({ payload, env }))
 
   app.use('/public/v1', publicRouter({ payload, env, logger }))
 
