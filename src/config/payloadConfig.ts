@@ -12,6 +12,7 @@ import { benchRecordsCollection } from '../collections/BenchRecords'
 import { collections, TENANT_SCOPED_COLLECTIONS } from '../collections'
 import { globals } from '../globals'
 import { jobsConfig } from '../jobs'
+import { textareaJsonFields } from '../admin/fields/textareaJsonFields'
 import { logMailAdapter } from '../mail/logMailAdapter'
 import { databaseAdapter } from './database'
 import type { KiyakuEnv } from './env'
@@ -62,6 +63,18 @@ export function kiyakuConfig(env: KiyakuEnv): Promise<SanitizedConfig> {
       importMap: { baseDir: projectRoot },
       // No Open Graph image: the dynamic one is a Next route (/api/og) that Express does not serve.
       meta: { titleSuffix: ' - Kiyaku', defaultOGImageType: 'off' },
+      components: {
+        providers: ['/src/admin/providers/AccessibilityFixes#AccessibilityFixes'],
+        beforeNavLinks: ['/src/admin/nav/WorkNavLinks#WorkNavLinks'],
+        beforeDashboard: ['/src/admin/dashboard/OfficeDashboard#OfficeDashboard'],
+        views: {
+          bookingsDay: {
+            Component: '/src/admin/bookingsDay/BookingsDayView#BookingsDayView',
+            path: '/bookings-day',
+            meta: { title: '日別の予約' },
+          },
+        },
+      },
     },
     typescript: {
       outputFile: path.resolve(projectRoot, 'src/payload-types.ts'),
@@ -88,6 +101,8 @@ export function kiyakuConfig(env: KiyakuEnv): Promise<SanitizedConfig> {
         ) as Partial<Record<CollectionSlug, { useTenantAccess: boolean }>>,
         tenantSelectorLabel: { ja: '事業所', en: 'Office' },
       }),
+      // Admin only: JSON fields edit in a text area instead of Monaco, which loads from a CDN.
+      textareaJsonFields(),
     ],
   })
 }

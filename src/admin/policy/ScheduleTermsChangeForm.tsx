@@ -1,0 +1,142 @@
+'use client'
+
+import { toast, useTranslation } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import { useId, useState, type FormEvent } from 'react'
+
+import { adminText } from '../shared/text'
+import { scheduleTermsChange } from './actions'
+
+interface Props {
+  policyId: number | string
+  effectiveFrom: string
+  ground: '1' | '2'
+  reasons: string
+  minimumNoticeDays: number
+}
+
+/** Ground, reasons and effective date of a proposed terms change, then scheduling it. */
+export function ScheduleTermsChangeForm(props: Props) {
+  const { i18n } = useTranslation()
+  const text = adminText(i18n.language)
+  const router = useRouter()
+  const [ground, setGround] = useState<'1' | '2'>(props.ground)
+  const [reasons, setReasons] = useState(props.reasons)
+  const [effectiveFrom, setEffectiveFrom] = useState(props.effectiveFrom)
+  const [error, setError] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const ids = {
+    reasons: useId(),
+    reasonsHelp: useId(),
+    date: useId(),
+    dateHelp: useId(),
+    error: useId(),
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      const result = await scheduleTermsChange({
+        policyId: props.policyId,
+        ground,
+        reasons,
+        effectiveFrom,
+      })
+      if (!result.ok) {
+        setError(result.message)
+        return
+      }
+      const message = text.policy.scheduled(result.effectiveFrom)
+      setDone(message)
+      toast.success(message)
+      // The tab now shows the scheduled edition (the policy may also have moved to another date).
+      router.refresh()
+    } catch {
+      setError(text.policy.failed)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (done) {
+    return (
+      <p className="kiyaku-success" role="status">
+        {done}
+      </p>
+    )
+  }
+
+  return (
+    <form
+      className="kiyaku-form"
+      onSubmit={submit}
+      aria-describedby={error ? ids.error : undefined}
+    >
+      <fieldset>
+        <legend>{text.policy.ground}</legend>
+        <label className="kiyaku-choice">
+          <input
+            type="radio"
+            name="ground"
+            value="1"
+            checked={ground === '1'}
+            onChange={() => setGround('1')}
+          />
+          <span>{text.policy.ground1}</span>
+        </label>
+        <label className="kiyaku-choice">
+          <input
+            type="radio"
+            name="ground"
+            value="2"
+            checked={ground === '2'}
+            onChange={() => setGround('2')}
+          />
+          <span>{text.policy.ground2}</span>
+        </label>
+      </fieldset>
+      <div className="kiyaku-field">
+        <label htmlFor={ids.reasons}>{text.policy.reasons}</label>
+        <textarea
+          id={ids.reasons}
+          name="reasons"
+          value={reasons}
+          required={ground === '2'}
+          aria-describedby={ids.reasonsHelp}
+          onChange={(event) => setReasons(event.target.value)}
+        />
+        <span id={ids.reasonsHelp} className="kiyaku-help">
+          {text.policy.reasonsHelp}
+        </span>
+      </div>
+      <div className="kiyaku-field">
+        <label htmlFor={ids.date}>{text.policy.effectiveFrom}</label>
+        <input
+          id={ids.date}
+          name="effectiveFrom"
+          type="date"
+          value={effectiveFrom}
+          required
+          aria-describedby={ids.dateHelp}
+          onChange={(event) => setEffectiveFrom(event.target.value)}
+        />
+        <span id={ids.dateHelp} className="kiyaku-help">
+          {text.policy.effectiveFromHelp(props.minimumNoticeDays)}
+        </span>
+      </div>
+      {error ? (
+        <p id={ids.error} className="kiyaku-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" className="kiyaku-button kiyaku-button--primary" disabled={busy}>
+          {text.policy.schedule}
+        </button>
+      </div>
+    </form>
+  )
+}

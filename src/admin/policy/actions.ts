@@ -1,0 +1,178 @@
+'use server'
+
+import config from '@payload-config'
+import { headers } from 'next/headers'
+import { createLocalReq, getPayload, type Payload, type TypedUser } from 'payload'
+
+import type { ReservationPolicy } from '../../payload-types'
+import { publishEditionWithNotice } from '../../services/terms/publish'
+import { idOf, type Id } from '../shared/ids'
+import { isIsoDate } from '../shared/tokyo'
+import { maySchedule, policyTermsState } from './proposal'
+
+export type ActionResult<T = object> = ({ ok: true } & T) | { ok: false; message: string }
+
+async function currentUser(): Promise<{ payload: Payload; user: TypedUser | null }> {
+  const payload = await getPayload({ config })
+  const { user } = await payload.auth({ headers: await headers() })
+  return { payload, user: user as TypedUser | null }
+}
+
+function messageOf(error: unknown, fallback: string): string {
+  return error instanceof Error && error.message ? error.message : fallback
+}
+
+/** Whether the policy's last save proposed a terms change, for the button beside Save. */
+export async function termsProposalStatus(
+  policyId: Id,
+): Promise<'proposed' | 'scheduled' | 'unchanged' | 'none'> {
+  const { payload, user } = await currentUser()
+  const state = await policyTermsState(payload, user, policyId)
+  if (state.kind === 'proposed' || state.kind === 'scheduled' || state.kind === 'unchanged')
+    return state.kind
+  return 'none'
+}
+
+export interface ScheduleInput {
+  policyId: Id
+  ground: '1' | '2'
+  reasons: string
+  effectiveFrom: string
+}
+
+/**
+ * Schedules the proposed terms change: publishes the change notice and the new edition (it
+ * takes effect on effectiveFrom). A different effectiveFrom moves the policy too, since the
+ * policy and the terms it writes change on the same day; the draft for the old date goes.
+ */
+export async function scheduleTermsChange(
+  input: ScheduleInput,
+): Promise<ActionResult<{ effectiveFrom: string }>> {
+  const { payload, user } = await currentUser()
+  if (!user) return { ok: false, message: 'ログインしてください。' }
+  if (input.ground !== '1' && input.ground !== '2')
+    return { ok: false, message: '変更の根拠を選んでください。' }
+  if (!isIsoDate(input.effectiveFrom))
+    return { ok: false, message: '施行日を YYYY-MM-DD の形式で入力してください。' }
+  if (input.ground === '2' && !input.reasons.trim()) {
+    return { ok: false, message: '第2号による変更には、変更の理由の記載が必要です。' }
+  }
+
+  let state = await policyTermsState(payload, user, input.policyId)
+  if (state.kind !== 'proposed')
+    return { ok: false, message: '予約できる利用規約の変更案がありません。' }
+  if (!maySchedule(user, idOf(state.policy.office))) {
+    return { ok: false, message: 'この事業所の利用規約を変更する権限がありません。' }
+  }
+  const req = await createLocalReq({ user }, payload)
+  try {
+    if (input.effectiveFrom !== state.policy.effectiveFrom) {
+      const staleDraft = state.draft
+      const staleNotice = state.notice
+      // Saving the policy on its new date proposes a fresh draft for that date (policy hook).
+      await payload.update({
+        collection: 'reservation-policies',
+        id: state.policy.id,
+        data: { effectiveFrom: input.effectiveFrom } as Partial<ReservationPolicy>,
+        overrideAccess: false,
+        user,
+        req,
+      })
+      if (staleNotice) {
+        await payload.delete({
+          collection: 'change-notices',
+          id: staleNotice.id,
+          overrideAccess: false,
+          user,
+          req,
+        })
+      }
+      await payload.delete({
+        collection: 'terms-editions',
+        id: staleDraft.id,
+        overrideAccess: false,
+        user,
+        req,
+      })
+      state = await policyTermsState(payload, user, input.policyId)
+      if (state.kind !== 'proposed')
+        return { ok: false, message: '施行日を変えた変更案を作成できませんでした。' }
+    }
+    const { edition } = await publishEditionWithNotice(payload, {
+      editionId: state.draft.id,
+      ground: input.ground,
+      reasons: input.reasons.trim() || null,
+      req,
+    })
+    return { ok: true, effectiveFrom: edition.effectiveFrom }
+  } catch (error) {
+    return { ok: false, message: messageOf(error, '変更を予約できませんでした。') }
+  }
+}
+
+/**
+ * Starts a change from a future date: a copy of the policy effective from that date, which the
+ * admin then edits. The policy in force until then stays as it is.
+ */
+export async function copyPolicyForDate(
+  policyId: Id,
+  effectiveFrom: string,
+): Promise<ActionResult<{ id: Id }>> {
+  const { payload, user } = await currentUser()
+  if (!user) return { ok: false, message: 'ログインしてください。' }
+  if (!isIsoDate(effectiveFrom))
+    return { ok: false, message: '適用開始日を YYYY-MM-DD の形式で入力してください。' }
+  const source = await payload
+    .findByID({
+      collection: 'reservation-policies',
+      id: policyId,
+      depth: 0,
+      overrideAccess: false,
+      user,
+    })
+    .catch(() => null)
+  if (!source) return { ok: false, message: '元の予約ポリシーが見つかりません。' }
+  const officeId = idOf(source.office)
+  const taken = await payload.count({
+    collection: 'reservation-policies',
+    where: {
+      and: [{ office: { equals: officeId } }, { effectiveFrom: { equals: effectiveFrom } }],
+    },
+    overrideAccess: false,
+    user,
+  })
+  if (taken.totalDocs > 0)
+    return { ok: false, message: 'この適用開始日の予約ポリシーは既にあります。' }
+  const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = source
+  try {
+    const copy = await payload.create({
+      collection: 'reservation-policies',
+      data: { ...withoutRowIds(fields), effectiveFrom } as ReservationPolicy,
+      overrideAccess: false,
+      user,
+      depth: 0,
+    })
+    return { ok: true, id: copy.id }
+  } catch (error) {
+    return { ok: false, message: messageOf(error, '予約ポリシーを作成できませんでした。') }
+  }
+}
+
+/** Array rows keep their ids in the database; a copy needs new ones. */
+function withoutRowIds<T>(value: T): T {
+  if (Array.isArray(value)) {
+    return value.map((row) => {
+      if (row && typeof row === 'object' && !Array.isArray(row)) {
+        const { id: _rowId, ...rest } = row as Record<string, unknown>
+        return withoutRowIds(rest)
+      }
+      return withoutRowIds(row)
+    }) as T
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, withoutRowIds(item)]),
+    ) as T
+  }
+  return value
+}

@@ -1,0 +1,80 @@
+'use client'
+
+import { useEffect, type ReactNode } from 'react'
+
+const WORDS = {
+  ja: { reorder: '並べ替え', moreActions: 'その他の操作', choose: '選択' },
+  en: { reorder: 'Reorder', moreActions: 'More actions', choose: 'Choose' },
+}
+
+let generatedIds = 0
+
+/**
+ * Payload 3.90's stock controls fail a few WCAG checks (axe-core, serious/critical): unnamed
+ * icon buttons, react-select inputs without a label, focusable elements inside aria-hidden,
+ * sortable chips that nest a button inside role=button, and the document tabs' list markup.
+ * This adds the missing names and roles after React renders them, on every screen. It only sets
+ * attributes React does not manage, so rendering and hydration are unaffected.
+ */
+function repair(root: ParentNode): void {
+  const words = document.documentElement.lang === 'en' ? WORDS.en : WORDS.ja
+
+  for (const element of root.querySelectorAll<HTMLElement>(
+    '[aria-hidden="true"][tabindex="0"], button[aria-hidden="true"]',
+  )) {
+    element.setAttribute('tabindex', '-1')
+  }
+  for (const handle of root.querySelectorAll<HTMLElement>(
+    '.collapsible__drag[role="button"]:not([aria-label])',
+  )) {
+    handle.setAttribute('aria-label', words.reorder)
+  }
+  for (const button of root.querySelectorAll<HTMLButtonElement>(
+    'button.popup-button:not([aria-label])',
+  )) {
+    if (!button.textContent?.trim()) button.setAttribute('aria-label', words.moreActions)
+  }
+  const unlabelled =
+    'input.rs__input:not([aria-labelledby]):not([aria-label]), .date-time-picker input:not([id]):not([aria-labelledby]):not([aria-label])'
+  for (const input of root.querySelectorAll<HTMLInputElement>(unlabelled)) {
+    const label = input.closest('.field-type')?.querySelector<HTMLLabelElement>('label.field-label')
+    if (label) {
+      if (!label.id) label.id = `kiyaku-label-${++generatedIds}`
+      input.setAttribute('aria-labelledby', label.id)
+    } else {
+      const placeholder = input
+        .closest('.rs__control')
+        ?.querySelector('.rs__placeholder')
+        ?.textContent?.trim()
+      input.setAttribute('aria-label', placeholder || words.choose)
+    }
+  }
+  // A draggable chip is role=button yet holds its own remove button: make it a plain group.
+  for (const chip of root.querySelectorAll<HTMLElement>('.rs__multi-value[role="button"]')) {
+    chip.setAttribute('role', 'group')
+    chip.removeAttribute('aria-roledescription')
+  }
+  for (const list of root.querySelectorAll<HTMLElement>('ul.doc-tabs__tabs:not([role])')) {
+    list.setAttribute('role', 'none')
+  }
+}
+
+export function AccessibilityFixes({ children }: { children?: ReactNode }) {
+  useEffect(() => {
+    let scheduled = 0
+    const run = () => {
+      scheduled = 0
+      repair(document)
+    }
+    run()
+    const observer = new MutationObserver(() => {
+      if (!scheduled) scheduled = window.requestAnimationFrame(run)
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+    return () => {
+      observer.disconnect()
+      if (scheduled) window.cancelAnimationFrame(scheduled)
+    }
+  }, [])
+  return <>{children}</>
+}

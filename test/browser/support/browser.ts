@@ -1,0 +1,61 @@
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const DEMO_PASSWORD = 'kiyaku-demo'
+
+/** The system Chromium; tests never download a browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  })
+}
+
+export interface AdminSession {
+  page: Page
+  /** Requests the page made to any host but the server's: the admin must stay offline. */
+  outsideRequests: string[]
+  close: () => Promise<void>
+}
+
+/** A fresh browser context in Japanese and Tokyo time, logged in through the admin's login form. */
+export async function openAdminAs(
+  browser: Browser,
+  baseUrl: string,
+  email?: string,
+  options: { bypassCSP?: boolean } = {},
+): Promise<AdminSession> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    // Only for injecting axe-core into pages whose CSP forbids inline scripts.
+    bypassCSP: options.bypassCSP ?? false,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1280, height: 900 },
+  })
+  const page = await context.newPage()
+  const outsideRequests: string[] = []
+  const { host } = new URL(baseUrl)
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.protocol.startsWith('http') && url.host !== host) outsideRequests.push(request.url())
+  })
+  if (email) await logIn(page, email)
+  return { page, outsideRequests, close: () => context.close() }
+}
+
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  // The redirect to /admin/login happens in the browser, after hydration.
+  await page.goto('/admin/login')
+  // Typing before React hydrates the form is lost; the form is live once the page is idle.
+  await page.waitForLoadState('networkidle')
+  await page.locator('#field-email').fill(email)
+  await page.locator('#field-password').fill(password)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 30_000 })
+  await page.locator('.template-default').first().waitFor({ timeout: 30_000 })
+}
