@@ -16,6 +16,8 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page (WCAG 2.1 A/AA rules) and returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // Next streams the page's metadata: on a slow machine the <title> lands after the form.
+  await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 15_000 })
   await page.addScriptTag({ content: axeSource })
   const violations = await page.evaluate(async () => {
     const axe = (
