@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { spawnListeningServer } from '../support/process'
 import { bearer, login } from '../support/server'
 import {
   at,
@@ -179,34 +180,14 @@ describe.skipIf(!large)('a crash in the middle of a booking load', () => {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  function startProcess(): Promise<{ url: string; process: ChildProcess }> {
-    const server = spawn(
-      process.execPath,
-      ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          NODE_ENV: 'test',
-          KIYAKU_ADMIN: 'off',
-          KIYAKU_DATA_DIR: dataDir,
-          KIYAKU_PUBLIC_RATE_LIMIT: '1000000',
-          KIYAKU_JOBS_AUTORUN: 'false',
-          PORT: '0',
-          HOST: '127.0.0.1',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    child = server
-    return new Promise((resolve, reject) => {
-      let buffered = ''
-      server.stdout!.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString()
-        const match = /"url":"http:\/\/localhost:(\d+)"/.exec(buffered)
-        if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, process: server })
-      })
-      server.on('exit', () => reject(new Error('server exited before listening')))
+  async function startProcess(): Promise<{ url: string; process: ChildProcess }> {
+    const server = await spawnListeningServer(dataDir, {
+      NODE_ENV: 'test',
+      KIYAKU_PUBLIC_RATE_LIMIT: '1000000',
+      KIYAKU_JOBS_AUTORUN: 'false',
     })
+    child = server.child
+    return { url: server.url, process: server.child }
   }
 
   it('keeps every acknowledged booking and never exceeds capacity after kill -9 and restart', async () => {

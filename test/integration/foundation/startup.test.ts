@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { spawnListeningServer } from '../../support/process'
 import { bearer, login } from '../../support/server'
 
 const tempDirs: string[] = []
@@ -49,39 +50,6 @@ function runServer(env: Record<string, string>, { timeoutMs = 30_000 } = {}) {
       })
     },
   )
-}
-
-/** Starts the real entry point (migrations, not schema push, unless told) and waits until it listens. */
-async function spawnListeningServer(dataDir: string, env: Record<string, string> = {}) {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'],
-    {
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'development',
-        KIYAKU_ADMIN: 'off',
-        KIYAKU_DATA_DIR: dataDir,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffered = ''
-    let errors = ''
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString()
-      const match = /"url":"http:\/\/localhost:(\d+)"/.exec(buffered)
-      if (match) resolve(`http://127.0.0.1:${match[1]}`)
-    })
-    child.on('exit', () => reject(new Error(`server exited before listening: ${errors}`)))
-  })
-  return { child, url, exit }
 }
 
 describe('starting with bad configuration', () => {
