@@ -10,6 +10,7 @@ import {
   signalTermsChangeAfterDelete,
 } from '../hooks/signalTermsChange'
 import { ja } from './i18n'
+import { publicationStatusField } from './options'
 
 /**
  * 民法548条の4第2項: states that the terms change, the new content, and when the change takes
@@ -125,18 +126,7 @@ export const ChangeNotices: CollectionConfig = {
         description: ja('新旧の版から自動で算出します。', 'Computed from the two editions.'),
       },
     },
-    {
-      name: 'status',
-      type: 'select',
-      required: true,
-      defaultValue: 'draft',
-      index: true,
-      label: ja('状態', 'Status'),
-      options: [
-        { value: 'draft', label: ja('下書き', 'Draft') },
-        { value: 'published', label: ja('公表済み', 'Published') },
-      ],
-    },
+    publicationStatusField(ja('公表済み', 'Published')),
     {
       name: 'publishedAt',
       type: 'date',

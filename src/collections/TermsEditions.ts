@@ -12,7 +12,7 @@ import {
 } from '../hooks/signalTermsChange'
 import { publishEditionEndpoint } from '../services/terms/adminEndpoints'
 import { ja } from './i18n'
-import { validateIsoDate } from './options'
+import { publicationStatusField, validateIsoDate } from './options'
 
 /**
  * An office's terms as in force from effectiveFrom (00:00 JST) until the next published edition's
@@ -76,18 +76,7 @@ export const TermsEditions: CollectionConfig = {
             ),
           },
         },
-        {
-          name: 'status',
-          type: 'select',
-          required: true,
-          defaultValue: 'draft',
-          index: true,
-          label: ja('状態', 'Status'),
-          options: [
-            { value: 'draft', label: ja('下書き', 'Draft') },
-            { value: 'published', label: ja('公開済み', 'Published') },
-          ],
-        },
+        publicationStatusField(ja('公開済み', 'Published')),
       ],
     },
     {

@@ -1,3 +1,5 @@
+import type { SelectField } from 'payload'
+
 import { ja } from './i18n'
 
 export const CHANNEL_OPTIONS = [
@@ -53,3 +55,22 @@ export const validateIsoDate = (value: unknown): true | string =>
   typeof value === 'string' && ISO_DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(value))
     ? true
     : 'YYYY-MM-DD の形式で入力してください'
+
+/**
+ * Draft or published: editions and notices share the field, and the public sees only published
+ * documents (publishedOrOfficeMember). `publishedLabel` differs: an edition is 公開, a notice 公表.
+ */
+export function publicationStatusField(publishedLabel: { ja: string; en: string }): SelectField {
+  return {
+    name: 'status',
+    type: 'select',
+    required: true,
+    defaultValue: 'draft',
+    index: true,
+    label: ja('状態', 'Status'),
+    options: [
+      { value: 'draft', label: ja('下書き', 'Draft') },
+      { value: 'published', label: publishedLabel },
+    ],
+  }
+}
