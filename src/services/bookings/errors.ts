@@ -1,7 +1,8 @@
-import { APIError, ValidationError } from 'payload'
+import { APIError } from 'payload'
 
 import { ruleMessages } from '../../rules/booking/messages'
 import type { RuleViolation } from '../../rules/booking/types'
+import { isUniqueConflict } from '../database/uniqueConflict'
 
 /**
  * A rule violation as Payload reports it: REST clients find the code in `errors[0].data.code`,
@@ -40,22 +41,9 @@ export class InvalidTokenError extends APIError<{ code: 'invalid_token' }> {
 
 /**
  * A concurrent booking took the same seat first: the database refused the second write on the
- * unique seatLock index, which Payload reports as a 400 ValidationError on that field (SQLite
- * names the column, seat_lock; MongoDB the field). Some MongoDB-protocol servers (FerretDB) do not
- * say which index refused, and Payload then reports an empty path: of the bookings' unique fields
- * only seatLock can clash in practice (a reference has about 50 random bits), so that counts too.
- * Validation of submitted fields always names its field.
+ * unique seatLock index. Of the bookings' unique fields only seatLock can clash in practice (a
+ * reference has about 50 random bits), so an unnamed unique conflict counts too.
  */
 export function isSeatLockConflict(error: unknown): boolean {
-  if (!(error instanceof ValidationError)) return false
-  const data = error.data as { collection?: unknown; errors?: { path?: unknown }[] } | undefined
-  if (data?.collection !== undefined && data.collection !== 'bookings') return false
-  return (data?.errors ?? []).some(
-    (entry) =>
-      entry.path === 'seatLock' ||
-      entry.path === 'seat_lock' ||
-      entry.path === '' ||
-      entry.path === null ||
-      entry.path === undefined,
-  )
+  return isUniqueConflict(error, 'bookings', { name: 'seatLock', column: 'seat_lock' })
 }
