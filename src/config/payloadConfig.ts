@@ -4,6 +4,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ja } from '@payloadcms/translations/languages/ja'
 import nodemailer from 'nodemailer'
+import type { Logger } from 'pino'
 import path from 'node:path'
 import { buildConfig, type CollectionSlug, type EmailAdapter, type SanitizedConfig } from 'payload'
 
@@ -33,8 +34,17 @@ function emailAdapter(env: KiyakuEnv): EmailAdapter | Promise<EmailAdapter> {
   })
 }
 
-export function kiyakuConfig(env: KiyakuEnv): Promise<SanitizedConfig> {
+export interface KiyakuConfigOptions {
+  /** The server's JSON logger, so Payload's own lines (jobs, mail) join the same stream. */
+  logger?: Logger
+}
+
+export function kiyakuConfig(
+  env: KiyakuEnv,
+  options: KiyakuConfigOptions = {},
+): Promise<SanitizedConfig> {
   return buildConfig({
+    ...(options.logger ? { logger: options.logger } : {}),
     secret: env.secret,
     serverURL: env.publicUrl,
     telemetry: false,
@@ -46,7 +56,7 @@ export function kiyakuConfig(env: KiyakuEnv): Promise<SanitizedConfig> {
       : [...collections],
     globals: [...globals],
     email: emailAdapter(env),
-    jobs: jobsConfig({ autoRun: env.jobsAutoRun }),
+    jobs: jobsConfig({ autoRun: env.jobsAutoRun, cron: env.jobsCron }),
     i18n: {
       fallbackLanguage: 'ja',
       supportedLanguages: { ja, en },

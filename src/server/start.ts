@@ -35,7 +35,7 @@ export async function startKiyaku(
   options: StartOptions = {},
 ): Promise<RunningKiyaku> {
   const logger = createLogger(env.logLevel)
-  const config = await kiyakuConfig(env)
+  const config = await kiyakuConfig(env, { logger })
   let payload: Payload
   try {
     payload = await getPayload({ config, cron: env.jobsAutoRun })
