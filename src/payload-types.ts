@@ -29,6 +29,7 @@ export interface Config {
     'terms-editions': TermsEdition;
     'change-notices': ChangeNotice;
     'audit-log': AuditLog;
+    'job-runs': JobRun;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -46,6 +47,7 @@ export interface Config {
     'terms-editions': TermsEditionsSelect<false> | TermsEditionsSelect<true>;
     'change-notices': ChangeNoticesSelect<false> | ChangeNoticesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'job-runs': JobRunsSelect<false> | JobRunsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -474,6 +476,21 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-runs".
+ */
+export interface JobRun {
+  id: number;
+  runKey: string;
+  task: string;
+  scheduledFor?: string | null;
+  jobId?: string | null;
+  claimedBy: string;
+  claimedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -632,6 +649,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'job-runs';
+        value: number | JobRun;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -907,6 +928,20 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-runs_select".
+ */
+export interface JobRunsSelect<T extends boolean = true> {
+  runKey?: T;
+  task?: T;
+  scheduledFor?: T;
+  jobId?: T;
+  claimedBy?: T;
+  claimedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1045,6 +1080,7 @@ export interface CollectionsWidget {
 export interface TaskExpireUnconfirmedBookings {
   input?: unknown;
   output: {
+    ran: boolean;
     expired: number;
   };
 }
@@ -1055,6 +1091,7 @@ export interface TaskExpireUnconfirmedBookings {
 export interface TaskMarkNoShows {
   input?: unknown;
   output: {
+    ran: boolean;
     markedNoShow: number;
   };
 }

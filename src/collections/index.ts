@@ -4,6 +4,7 @@ import { ApplicantStandings } from './ApplicantStandings'
 import { AuditLog } from './AuditLog'
 import { Bookings } from './Bookings'
 import { ChangeNotices } from './ChangeNotices'
+import { JobRuns } from './JobRuns'
 import { Offices } from './Offices'
 import { ReservationPolicies } from './ReservationPolicies'
 import { TermsEditions } from './TermsEditions'
@@ -20,6 +21,7 @@ export const collections: CollectionConfig[] = [
   TermsEditions,
   ChangeNotices,
   AuditLog,
+  JobRuns,
 ]
 
 /** Collections whose documents belong to one office (the plugin adds their `office` field). */

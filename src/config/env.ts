@@ -61,6 +61,15 @@ const envSchema = z.object({
   /** Schema push instead of migrations: for tests only. */
   KIYAKU_DB_PUSH: z.enum(['true', 'false']).default('false'),
   KIYAKU_JOBS_AUTORUN: z.enum(['true', 'false']).default('true'),
+  /** When background tasks are queued and run: five cron fields, or six with seconds first. */
+  KIYAKU_JOBS_CRON: z
+    .string()
+    .trim()
+    .regex(
+      /^[\d*/,-]+(\s+[\d*/,-]+){4,5}$/,
+      'KIYAKU_JOBS_CRON must be a cron expression of 5 fields (or 6, seconds first), e.g. "* * * * *"',
+    )
+    .default('* * * * *'),
   /** Requests per minute per address on the public API; tests and benchmarks raise it. */
   KIYAKU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   /** Benchmark-only routes and collection (npm run bench); off everywhere else. */
@@ -82,6 +91,7 @@ export interface KiyakuEnv {
   adminEnabled: boolean
   pushSchema: boolean
   jobsAutoRun: boolean
+  jobsCron: string
   publicRateLimitPerMinute: number
   benchMode: boolean
 }
@@ -116,6 +126,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): KiyakuEnv {
     adminEnabled: env.KIYAKU_ADMIN === 'on',
     pushSchema: env.KIYAKU_DB_PUSH === 'true',
     jobsAutoRun: env.KIYAKU_JOBS_AUTORUN === 'true',
+    jobsCron: env.KIYAKU_JOBS_CRON,
     publicRateLimitPerMinute: env.KIYAKU_PUBLIC_RATE_LIMIT,
     benchMode: env.KIYAKU_BENCH === 'on',
   }

@@ -1,24 +1,55 @@
 import type { TaskConfig } from 'payload'
 
 import { expireUnconfirmedBookings, markNoShows } from '../services/bookings/maintenance'
+import { claimJobRun } from './claimJobRun'
+import { scheduleAfterClearingStaleJobs } from './clearStaleJobs'
 
-/** Every minute on the default queue, which the server's autoRun works through. */
-const EVERY_MINUTE = [{ cron: '* * * * *', queue: 'default' }]
-
-export const expireUnconfirmedBookingsTask: TaskConfig<'expireUnconfirmedBookings'> = {
-  slug: 'expireUnconfirmedBookings',
-  label: '確認されなかった予約を期限切れにする',
-  schedule: EVERY_MINUTE,
-  retries: 0,
-  outputSchema: [{ name: 'expired', type: 'number', required: true }],
-  handler: async ({ req }) => ({ output: await expireUnconfirmedBookings(req.payload) }),
+/**
+ * `cron` is when the schedule queues a run (every minute in production). Each run is claimed
+ * first, so with several server processes on one database it is carried out by one of them only;
+ * the others report `ran: false`. A job left processing by a killed server does not block the
+ * schedule for long (clearStaleJobs).
+ */
+function scheduleOn(cron: string): TaskConfig['schedule'] {
+  return [{ cron, queue: 'default', hooks: { beforeSchedule: scheduleAfterClearingStaleJobs } }]
 }
 
-export const markNoShowsTask: TaskConfig<'markNoShows'> = {
-  slug: 'markNoShows',
-  label: '無断欠席を記録する',
-  schedule: EVERY_MINUTE,
-  retries: 0,
-  outputSchema: [{ name: 'markedNoShow', type: 'number', required: true }],
-  handler: async ({ req }) => ({ output: await markNoShows(req.payload) }),
+export function expireUnconfirmedBookingsTask(
+  cron: string,
+): TaskConfig<'expireUnconfirmedBookings'> {
+  return {
+    slug: 'expireUnconfirmedBookings',
+    label: '確認されなかった予約を期限切れにする',
+    schedule: scheduleOn(cron),
+    retries: 0,
+    outputSchema: [
+      { name: 'ran', type: 'checkbox', required: true },
+      { name: 'expired', type: 'number', required: true },
+    ],
+    handler: async ({ job, req }) => {
+      if (!(await claimJobRun(req.payload, 'expireUnconfirmedBookings', job))) {
+        return { output: { ran: false, expired: 0 } }
+      }
+      return { output: { ran: true, ...(await expireUnconfirmedBookings(req.payload)) } }
+    },
+  }
+}
+
+export function markNoShowsTask(cron: string): TaskConfig<'markNoShows'> {
+  return {
+    slug: 'markNoShows',
+    label: '無断欠席を記録する',
+    schedule: scheduleOn(cron),
+    retries: 0,
+    outputSchema: [
+      { name: 'ran', type: 'checkbox', required: true },
+      { name: 'markedNoShow', type: 'number', required: true },
+    ],
+    handler: async ({ job, req }) => {
+      if (!(await claimJobRun(req.payload, 'markNoShows', job))) {
+        return { output: { ran: false, markedNoShow: 0 } }
+      }
+      return { output: { ran: true, ...(await markNoShows(req.payload)) } }
+    },
+  }
 }

@@ -2,10 +2,13 @@ import type { Config } from 'payload'
 
 import { expireUnconfirmedBookingsTask, markNoShowsTask } from './bookingTasks'
 
-export function jobsConfig({ autoRun }: { autoRun: boolean }): Config['jobs'] {
+/**
+ * `cron` both queues the scheduled tasks and works the queue (KIYAKU_JOBS_CRON, every minute by
+ * default). Without autoRun (tests) nothing runs unless the code calls payload.jobs.run().
+ */
+export function jobsConfig({ autoRun, cron }: { autoRun: boolean; cron: string }): Config['jobs'] {
   return {
-    tasks: [expireUnconfirmedBookingsTask, markNoShowsTask],
-    // Schedules are queued and run by this cron; without autoRun (tests) call payload.jobs.run().
-    autoRun: autoRun ? [{ cron: '* * * * *', queue: 'default' }] : undefined,
+    tasks: [expireUnconfirmedBookingsTask(cron), markNoShowsTask(cron)],
+    autoRun: autoRun ? [{ cron, queue: 'default' }] : undefined,
   }
 }

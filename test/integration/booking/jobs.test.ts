@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { claimJobRun } from '../../../src/jobs/claimJobRun'
+import { STALE_JOB_MS } from '../../../src/jobs/clearStaleJobs'
 import { expireUnconfirmedBookings, markNoShows } from '../../../src/services/bookings/maintenance'
 import {
   allEligible,
@@ -66,7 +68,7 @@ describe('jobs', () => {
     const tasks = ctx.server.payload.config.jobs.tasks ?? []
     for (const slug of ['expireUnconfirmedBookings', 'markNoShows']) {
       const task = tasks.find((candidate) => candidate.slug === slug)
-      expect(task?.schedule).toEqual([{ cron: '* * * * *', queue: 'default' }])
+      expect(task?.schedule).toMatchObject([{ cron: '* * * * *', queue: 'default' }])
     }
   })
 
@@ -184,5 +186,46 @@ describe('jobs', () => {
     await payload.jobs.queue({ task: 'markNoShows', input: {} })
     await payload.jobs.run()
     expect((await booking(upcoming.id)).status).toBe('confirmed')
+  })
+})
+
+describe('job runs', () => {
+  it('a run is claimed once: a second attempt at the same scheduled run does nothing', async () => {
+    const { payload } = ctx.server
+    const job = { id: 'probe', waitUntil: new Date('2026-01-01T00:00:00Z') }
+    expect(await claimJobRun(payload, 'markNoShows', job)).toBe(true)
+    expect(await claimJobRun(payload, 'markNoShows', { ...job, id: 'other' })).toBe(false)
+    expect(await claimJobRun(payload, 'expireUnconfirmedBookings', job)).toBe(true)
+    const runs = await payload.find({
+      collection: 'job-runs',
+      where: { scheduledFor: { equals: job.waitUntil.toISOString() } },
+    })
+    expect(runs.docs.map((run) => run.runKey).sort()).toEqual([
+      'expireUnconfirmedBookings|2026-01-01T00:00:00.000Z',
+      'markNoShows|2026-01-01T00:00:00.000Z',
+    ])
+  })
+
+  it('a job left processing by a killed server no longer blocks its schedule', async () => {
+    const { payload } = ctx.server
+    const stale = await payload.db.create({
+      collection: 'payload-jobs',
+      data: {
+        taskSlug: 'markNoShows',
+        queue: 'default',
+        input: {},
+        meta: { scheduled: true },
+        processing: true,
+        totalTried: 0,
+        updatedAt: new Date(Date.now() - STALE_JOB_MS - minutes(1)).toISOString(),
+      },
+    })
+    const scheduled = await payload.jobs.handleSchedules()
+    expect(scheduled.queued.map((entry) => entry.taskConfig?.slug)).toContain('markNoShows')
+    const left = await payload.db.findOne({
+      collection: 'payload-jobs',
+      where: { id: { equals: stale.id } },
+    })
+    expect(left).toBeNull()
   })
 })
