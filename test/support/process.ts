@@ -4,6 +4,8 @@ export interface ServerProcess {
   child: ChildProcessWithoutNullStreams
   url: string
   exit: Promise<number | null>
+  /** Everything the process has written to stdout so far (its JSON log lines). */
+  output: () => string
 }
 
 /**
@@ -30,8 +32,8 @@ export async function spawnListeningServer(
     },
   )
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  let buffered = ''
   const url = await new Promise<string>((resolve, reject) => {
-    let buffered = ''
     let errors = ''
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
     child.stdout.on('data', (chunk: Buffer) => {
@@ -41,5 +43,5 @@ export async function spawnListeningServer(
     })
     child.on('exit', () => reject(new Error(`server exited before listening: ${errors}`)))
   })
-  return { child, url, exit }
+  return { child, url, exit, output: () => buffered }
 }

@@ -1,0 +1,232 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { addDays, tokyoDateOf } from '../../src/rules/booking/tokyo'
+import { TERMS_CACHE_TTL_MS } from '../../src/server/public/terms'
+import {
+  allEligible,
+  at,
+  bookableDates,
+  getJson,
+  kitakyushuPolicy,
+  postJson,
+  selfServiceBody,
+} from '../integration/booking/support'
+import { spawnListeningServer, type ServerProcess } from '../support/process'
+import { bearer, login, startTestServer, type TestServer } from '../support/server'
+
+/**
+ * Three server processes on one SQLite file, as several machines share one MongoDB replica set,
+ * plus this test process as a fourth Payload on the same database for direct reads and writes.
+ * Every process runs the job queue every second.
+ */
+const JOBS_EVERY_SECOND = '* * * * * *'
+const HQ = 'hq@demo.test'
+const KITAKYUSHU = 'kitakyushu-mothers'
+
+interface JobRunLine {
+  server: number
+  runKey: string
+  ran: boolean
+}
+
+function jobRunLines(server: ServerProcess, index: number): JobRunLine[] {
+  const lines: JobRunLine[] = []
+  for (const line of server.output().split('\n')) {
+    if (!line.includes('"jobRun"')) continue
+    const entry = JSON.parse(line) as { jobRun: { runKey: string; ran: boolean } }
+    lines.push({ server: index, ...entry.jobRun })
+  }
+  return lines
+}
+
+describe('several server processes on one database', () => {
+  let dataDir: string
+  let servers: ServerProcess[] = []
+  let local: TestServer
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'kiyaku-multi-'))
+    const env = {
+      KIYAKU_JOBS_AUTORUN: 'true',
+      KIYAKU_JOBS_CRON: JOBS_EVERY_SECOND,
+      KIYAKU_PUBLIC_RATE_LIMIT: '100000',
+    }
+    // The first process migrates and seeds; the others find both done.
+    const first = await spawnListeningServer(dataDir, env)
+    servers.push(first)
+    const [second, third, inProcess] = await Promise.all([
+      spawnListeningServer(dataDir, env),
+      spawnListeningServer(dataDir, env),
+      startTestServer({ dataDir, migrations: true, seed: false }),
+    ])
+    servers.push(second, third)
+    local = inProcess
+  }, 180_000)
+
+  afterAll(async () => {
+    await local?.close({ keepData: true })
+    for (const server of servers) server.child.kill('SIGTERM')
+    await Promise.all(servers.map((server) => server.exit))
+    servers = []
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  }, 60_000)
+
+  it(`a terms publication through one process is served by every process within ${TERMS_CACHE_TTL_MS} ms`, async () => {
+    const [publisher, ...others] = servers as [ServerProcess, ...ServerProcess[]]
+    const effectiveFrom = addDays(tokyoDateOf(new Date()), 150)
+    const noticesPath = `/public/v1/offices/${KITAKYUSHU}/notices`
+    const termsAtPath = `/public/v1/offices/${KITAKYUSHU}/terms?at=${effectiveFrom}`
+    // Every process has the office's terms in its cache before the change.
+    for (const server of servers) {
+      const before = await getJson(`${server.url}${noticesPath}`)
+      expect(before.status).toBe(200)
+      expect(
+        before.body.notices.map((n: { effectiveFrom: string }) => n.effectiveFrom),
+      ).not.toContain(effectiveFrom)
+    }
+
+    const token = await login(publisher.url, HQ)
+    const { docs } = await local.payload.find({ collection: 'terms-templates', limit: 1 })
+    const template = docs[0]!
+    const document = template.document as { articles: { key: string; heading: string }[] }
+    const patched = await postJson(
+      `${publisher.url}/api/terms-templates/${template.id}`,
+      {
+        document: {
+          ...document,
+          articles: document.articles.map((article, index) =>
+            index === 0 ? { ...article, heading: `${article.heading}（複数プロセス）` } : article,
+          ),
+        },
+      },
+      bearer(token),
+      'PATCH',
+    )
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200)
+    const office = await local.payload.find({
+      collection: 'offices',
+      where: { slug: { equals: KITAKYUSHU } },
+    })
+    const published = await postJson(
+      `${publisher.url}/api/terms-templates/${template.id}/publish`,
+      {
+        officeIds: [office.docs[0]!.id],
+        effectiveFrom,
+        ground: '2',
+        reasons: '複数のサーバーで同じ内容が配信されることを確かめるための変更です。',
+      },
+      bearer(token),
+    )
+    const committedBy = Date.now()
+    expect(published.status, JSON.stringify(published.body)).toBe(200)
+    expect(published.body.results[0]).toMatchObject({ status: 'published' })
+
+    // The process that made the change serves it at once.
+    const own = await getJson(`${publisher.url}${noticesPath}`)
+    expect(own.body.notices[0].effectiveFrom).toBe(effectiveFrom)
+
+    // Another process may still serve its snapshot, but never one older than the TTL: a snapshot
+    // loaded before the commit has expired by committedBy + TTL, so the next request re-reads.
+    const lags: number[] = []
+    await Promise.all(
+      others.map(async (server) => {
+        for (;;) {
+          const notices = await getJson(`${server.url}${noticesPath}`)
+          if (notices.body.notices[0]?.effectiveFrom === effectiveFrom) break
+          expect(Date.now() - committedBy).toBeLessThan(TERMS_CACHE_TTL_MS + 200)
+          await sleep(25)
+        }
+        lags.push(Date.now() - committedBy)
+      }),
+    )
+    await sleep(Math.max(0, committedBy + TERMS_CACHE_TTL_MS - Date.now()) + 10)
+    for (const server of servers) {
+      const notices = await getJson(`${server.url}${noticesPath}`)
+      expect(notices.body.notices[0].effectiveFrom).toBe(effectiveFrom)
+      const terms = await getJson(`${server.url}${termsAtPath}`)
+      expect(terms.body.edition.effectiveFrom).toBe(effectiveFrom)
+    }
+    console.info(
+      `multi-process: publication served by the other processes after ${lags.join(', ')} ms`,
+    )
+  })
+
+  it('each scheduled job run is carried out by exactly one process', async () => {
+    // Pending self-service bookings whose confirmation window has passed: the expiry job's work.
+    const terms = await getJson(`${servers[0]!.url}/public/v1/offices/${KITAKYUSHU}/terms`)
+    const editionNumber = terms.body.edition.number as number
+    const dates = bookableDates(kitakyushuPolicy, 3)
+    const lapsedIds: (number | string)[] = []
+    for (const [index, server] of servers.entries()) {
+      const created = await postJson(
+        `${server.url}/public/v1/offices/${KITAKYUSHU}/bookings`,
+        selfServiceBody(editionNumber, at(dates[index]!, '10:00'), {
+          eligibility: allEligible(kitakyushuPolicy),
+        }),
+      )
+      expect(created.status, JSON.stringify(created.body)).toBe(202)
+      const { docs } = await local.payload.find({
+        collection: 'bookings',
+        where: { reference: { equals: created.body.booking.reference } },
+      })
+      const booking = docs[0]!
+      await local.payload.db.updateOne({
+        collection: 'bookings',
+        id: booking.id,
+        data: { confirmBy: new Date(Date.now() - 60_000).toISOString() },
+      })
+      lapsedIds.push(booking.id)
+    }
+
+    const startedAt = new Date()
+    // Every process has had several ticks: at least three runs of each task since the bookings.
+    for (let waited = 0; ; waited += 250) {
+      const runs = await local.payload.find({
+        collection: 'job-runs',
+        where: { claimedAt: { greater_than: startedAt.toISOString() } },
+        pagination: false,
+      })
+      const perTask = (task: string) => runs.docs.filter((run) => run.task === task).length
+      if (perTask('expireUnconfirmedBookings') >= 3 && perTask('markNoShows') >= 3) break
+      expect(waited, 'the job queue did not run').toBeLessThan(60_000)
+      await sleep(250)
+    }
+
+    for (const id of lapsedIds) {
+      const booking = await local.payload.findByID({ collection: 'bookings', id })
+      expect(booking.status).toBe('expired')
+      const expiries = (booking.statusHistory ?? []).filter((row) => row.to === 'expired')
+      expect(expiries).toHaveLength(1)
+      const audit = await local.payload.find({
+        collection: 'audit-log',
+        where: {
+          documentId: { equals: String(id) },
+          action: { equals: 'bookings.update:expire' },
+        },
+      })
+      expect(audit.totalDocs).toBe(1)
+    }
+
+    // Every attempt to run a job, from the processes' own logs: per run, one process ran it.
+    const attempts = servers.flatMap(jobRunLines)
+    const ranBy = new Map<string, number[]>()
+    for (const attempt of attempts) {
+      if (!ranBy.has(attempt.runKey)) ranBy.set(attempt.runKey, [])
+      if (attempt.ran) ranBy.get(attempt.runKey)!.push(attempt.server)
+    }
+    expect(ranBy.size).toBeGreaterThanOrEqual(6)
+    for (const [runKey, runners] of ranBy) expect(runners, runKey).toHaveLength(1)
+    const stored = await local.payload.find({ collection: 'job-runs', pagination: false })
+    const storedKeys = new Set(stored.docs.map((run) => run.runKey))
+    for (const runKey of ranBy.keys()) expect(storedKeys.has(runKey)).toBe(true)
+    const processes = new Set([...ranBy.values()].flat())
+    const refused = attempts.filter((attempt) => !attempt.ran).length
+    console.info(
+      `multi-process: ${ranBy.size} job runs by ${processes.size} processes; ${refused} duplicate attempts refused`,
+    )
+  }, 120_000)
+})
