@@ -8,6 +8,7 @@ import type { ApplicantInput } from '../../rules/booking/types'
 import { policiesForOffice, policyRecordInForce } from '../policies/policiesForOffice'
 import { withBookingContext } from './context'
 import { BookingRuleError, InvalidTokenError, isSeatLockConflict, slotFullError } from './errors'
+import { publishedEditionNumbered } from './termsInForce'
 import { hashLinkToken, looksLikeLinkToken, newLinkToken } from './tokens'
 
 /** The public face of a booking: its reference and times, never the applicant. */
@@ -41,26 +42,6 @@ export interface PublicBookingRequest {
   eligibility: Record<string, boolean>
 }
 
-async function publishedEditionId(
-  payload: Payload,
-  officeId: number | string,
-  editionNumber: number,
-): Promise<number | string | null> {
-  const { docs } = await payload.find({
-    collection: 'terms-editions',
-    where: {
-      office: { equals: officeId },
-      number: { equals: editionNumber },
-      status: { equals: 'published' },
-    },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    select: { number: true },
-  })
-  return docs[0]?.id ?? null
-}
-
 /**
  * An applicant's own booking. The edition number is turned into the edition's id, and the hooks
  * decide everything else (an edition that is not the one in force is terms_not_current there).
@@ -91,7 +72,8 @@ export async function createPublicBooking(
       }),
     ])
   }
-  const editionId = await publishedEditionId(payload, officeId, request.termsEditionNumber)
+  const editionId =
+    (await publishedEditionNumbered(payload, officeId, request.termsEditionNumber))?.id ?? null
   const { token, hash } = newLinkToken()
   const attempts = Math.max(1, governing?.policy.capacityPerSlot ?? 1)
   for (let attempt = 0; attempt < attempts; attempt++) {

@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 
 import { tokyoDateOf } from '../../rules/booking/tokyo'
+import { KeyedCache } from '../policies/keyedCache'
+import { onTermsChanged } from '../terms/changeSignal'
 
 export interface EditionInForce {
   id: number | string
@@ -10,34 +12,69 @@ export interface EditionInForce {
 }
 
 /**
+ * The same bound as the public terms pages: an edition published in this process is used by the
+ * next booking (the change signal clears the cache), one published through another process on
+ * the same database within this time. What applicants read and what they agree to stay in step.
+ */
+export const PUBLISHED_EDITIONS_TTL_MS = 1_000
+
+const caches = new WeakMap<Payload, KeyedCache<EditionInForce[]>>()
+
+function cacheFor(payload: Payload): KeyedCache<EditionInForce[]> {
+  let cache = caches.get(payload)
+  if (!cache) {
+    const created = new KeyedCache<EditionInForce[]>(PUBLISHED_EDITIONS_TTL_MS)
+    onTermsChanged(payload, () => created.clear())
+    caches.set(payload, created)
+    cache = created
+  }
+  return cache
+}
+
+/** An office's published editions, latest effectiveFrom first. Published editions never change. */
+export function publishedEditions(
+  payload: Payload,
+  officeId: number | string,
+): Promise<EditionInForce[]> {
+  return cacheFor(payload).get(String(officeId), async () => {
+    const { docs } = await payload.find({
+      collection: 'terms-editions',
+      where: { office: { equals: officeId }, status: { equals: 'published' } },
+      sort: '-effectiveFrom',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { number: true, effectiveFrom: true, contentHash: true },
+    })
+    return docs.map((edition) => ({
+      id: edition.id,
+      number: edition.number,
+      effectiveFrom: edition.effectiveFrom,
+      contentHash: edition.contentHash ?? null,
+    }))
+  })
+}
+
+/**
  * The published terms edition in force for an office at an instant: of the published editions
  * whose effectiveFrom (00:00 JST) has arrived by the instant's JST date, the latest.
- * Not cached: a newly published edition must be what the next applicant agrees to.
  */
 export async function publishedEditionInForce(
   payload: Payload,
   officeId: number | string,
   at: Date,
 ): Promise<EditionInForce | null> {
-  const { docs } = await payload.find({
-    collection: 'terms-editions',
-    where: {
-      office: { equals: officeId },
-      status: { equals: 'published' },
-      effectiveFrom: { less_than_equal: tokyoDateOf(at) },
-    },
-    sort: '-effectiveFrom',
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    select: { number: true, effectiveFrom: true, contentHash: true },
-  })
-  const edition = docs[0]
-  if (!edition) return null
-  return {
-    id: edition.id,
-    number: edition.number,
-    effectiveFrom: edition.effectiveFrom,
-    contentHash: edition.contentHash ?? null,
-  }
+  const date = tokyoDateOf(at)
+  const editions = await publishedEditions(payload, officeId)
+  return editions.find((edition) => edition.effectiveFrom <= date) ?? null
+}
+
+/** A published edition of the office by its number (第N版), or null. */
+export async function publishedEditionNumbered(
+  payload: Payload,
+  officeId: number | string,
+  editionNumber: number,
+): Promise<EditionInForce | null> {
+  const editions = await publishedEditions(payload, officeId)
+  return editions.find((edition) => edition.number === editionNumber) ?? null
 }
