@@ -1,14 +1,21 @@
-import { DateTime } from 'luxon'
+import { DateTime, FixedOffsetZone } from 'luxon'
 import type { Weekday } from './types'
 
 /**
  * Every wall-clock value in a reservation policy is Asia/Tokyo time.
- * Calendar days are resolved through the IANA zone with luxon; instants inside a day are then
+ * Calendar days are resolved with luxon; instants inside a day are then
  * plain epoch-millisecond arithmetic from that day's start. That is exact because Asia/Tokyo
  * has kept UTC+9 without daylight saving since 1951, so no day is longer or shorter than 24 h,
  * and it keeps slot listing free of per-slot date objects.
  */
-export const TOKYO_ZONE = 'Asia/Tokyo'
+export const TOKYO_ZONE_NAME = 'Asia/Tokyo'
+
+/**
+ * The zone luxon computes in: UTC+9 as a fixed offset, which gives the same instants as the IANA
+ * zone for every date since 1951 without an Intl lookup per conversion (that lookup was a tenth
+ * of the CPU time of a booking).
+ */
+export const TOKYO_ZONE = FixedOffsetZone.instance(9 * 60)
 
 export const MINUTE_MS = 60_000
 
