@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express'
+import express, { Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 import type { Logger } from 'pino'
@@ -15,24 +15,18 @@ export interface PublicRouteDependencies {
   logger: Logger
 }
 
-const CACHED_PUBLIC_READ = /^\/offices(\/[^/]+\/(terms|notices)(\/|\.atom$|$).*)?$/
-
-function isCachedPublicRead(req: Request): boolean {
-  return (req.method === 'GET' || req.method === 'HEAD') && CACHED_PUBLIC_READ.test(req.path)
-}
-
 /** The public, login-free API under /public/v1. */
 export function publicRouter(deps: PublicRouteDependencies): Router {
   const router = Router()
+  // Published terms and notices come from an in-process cache and are meant to be embedded and
+  // polled: they are routed before the rate limit, which would cost more than serving them.
+  router.use(termsRoutes(deps))
   router.use(
     rateLimit({
       windowMs: 60_000,
       limit: deps.env.publicRateLimitPerMinute,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      // Published terms and notices are served from an in-process cache and are meant to be
-      // embedded and polled; counting them would cost more than serving them.
-      skip: isCachedPublicRead,
       handler: (_req, res) => {
         res
           .status(429)
@@ -47,7 +41,6 @@ export function publicRouter(deps: PublicRouteDependencies): Router {
   )
   router.post('/{*path}', express.json({ limit: '32kb' }))
   router.use(officesRoutes(deps))
-  router.use(termsRoutes(deps))
   router.use(bookingRoutes(deps))
   return router
 }

@@ -60,7 +60,6 @@ const CONTENT_TYPES = {
 
 type Format = 'json' | 'html' | 'text'
 
-const slugSchema = z.string().max(64).regex(OFFICE_SLUG_PATTERN)
 const dateSchema = z.string().refine(isIsoDate, 'YYYY-MM-DD')
 const numberSchema = z
   .string()
@@ -101,7 +100,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 
 function slugOf(req: Request): string {
   const slug = req.params.slug
-  if (typeof slug !== 'string' || !slugSchema.safeParse(slug).success) {
+  if (typeof slug !== 'string' || slug.length > 64 || !OFFICE_SLUG_PATTERN.test(slug)) {
     throw new PublicError(404, 'office_not_found', '指定された事業所は見つかりません。', 'slug')
   }
   return slug
@@ -141,10 +140,33 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
   const responses = new ResponseCache()
   onTermsChanged(payload, () => snapshots.invalidate())
 
+  const finish = (
+    req: Request,
+    res: Response,
+    slug: string,
+    key: string,
+    build: (snapshot: OfficeTermsSnapshot, urls: TermsUrls) => Built,
+    dated: boolean,
+    stored: StoredSnapshot<OfficeTermsSnapshot>,
+  ): void => {
+    const snapshot = stored.snapshot
+    if (!snapshot) {
+      throw new PublicError(404, 'office_not_found', '指定された事業所は見つかりません。', 'slug')
+    }
+    const cacheKey = `${slug}|${key}`
+    let entry = responses.get(cacheKey, stored.fingerprint)
+    if (!entry) {
+      entry = render(build(snapshot, new TermsUrls(env.publicUrl, slug)), stored.fingerprint)
+      responses.set(cacheKey, entry)
+    }
+    send(req, res, entry, dated)
+  }
+
   /**
    * The shared path: the office snapshot (TTL-cached), then the rendered response for this key
    * (reused while the snapshot is unchanged), then 304 or the bytes. Synchronous while the
-   * snapshot is fresh, so a cache hit costs no promise and no database round trip.
+   * snapshot is fresh, so a cache hit costs no promise and no database round trip (and creates
+   * no closure: this runs for every public terms request).
    */
   const respond = (
     req: Request,
@@ -154,21 +176,9 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
     dated = false,
   ): void | Promise<void> => {
     const slug = slugOf(req)
-    const finish = (stored: StoredSnapshot<OfficeTermsSnapshot>): void => {
-      const snapshot = stored.snapshot
-      if (!snapshot) {
-        throw new PublicError(404, 'office_not_found', '指定された事業所は見つかりません。', 'slug')
-      }
-      const cacheKey = `${slug}|${key}`
-      let entry = responses.get(cacheKey, stored.fingerprint)
-      if (!entry) {
-        entry = render(build(snapshot, new TermsUrls(env.publicUrl, slug)), stored.fingerprint)
-        responses.set(cacheKey, entry)
-      }
-      send(req, res, entry, dated)
-    }
     const fresh = snapshots.peek(slug)
-    return fresh ? finish(fresh) : snapshots.get(slug).then(finish)
+    if (fresh) return finish(req, res, slug, key, build, dated, fresh)
+    return snapshots.get(slug).then((stored) => finish(req, res, slug, key, build, dated, stored))
   }
 
   router.get('/offices/:slug/terms', (req, res) => {
