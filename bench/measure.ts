@@ -5,7 +5,7 @@ import { load, type LoadFigures, type LoadOptions } from './load'
 export const CONNECTIONS = 16
 /** Measured time per target, split into ROUNDS rounds taken in turn with the other targets. */
 export const MEASURE_SECONDS = 10
-export const ROUNDS = 2
+export const ROUNDS = 10
 export const WARM_UP_SECONDS = 2
 
 /** What one target measured: the client's view (autocannon) and the server's own timing. */

@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stopThenExit(130))
 
   console.log('bench: starting the server (own process, SQLite in a temporary directory)…')
-  const server = await startBenchServer()
+  // BENCH_CPU_PROFILE_DIR=dir writes the server's V8 CPU profile there when it stops.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR
+  const server = await startBenchServer({
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+  })
   running.server = server
   console.log(`bench: server ${server.url} (pid ${server.pid}) up in ${seconds(started)} s`)
   let results: BenchResults

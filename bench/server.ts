@@ -39,7 +39,9 @@ export function freePort(): Promise<number> {
  * Kiyaku in its own process, as `npm start` runs it, with bench mode on, no admin panel, schema
  * push into a fresh SQLite file in a temporary directory, the demo seed, and loopback only.
  */
-export async function startBenchServer(): Promise<BenchServer> {
+export async function startBenchServer(
+  options: { nodeArgs?: string[] } = {},
+): Promise<BenchServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiyaku-bench-'))
   const logFile = path.join(dataDir, 'server.log')
   const port = await freePort()
@@ -54,7 +56,13 @@ export async function startBenchServer(): Promise<BenchServer> {
   } = process.env
   const child = spawn(
     process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'],
+    [
+      ...(options.nodeArgs ?? []),
+      '--conditions=production',
+      '--import',
+      'tsx',
+      'src/server/main.ts',
+    ],
     {
       cwd: projectRoot,
       env: {
