@@ -13,6 +13,8 @@ export interface Measurement {
   label: string
   request: string
   client: LoadFigures
+  /** 2xx/s of each measured round, in order (round i of every target ran side by side). */
+  roundOkPerSecond: number[]
   server: BenchTimingSummary | null
 }
 
@@ -85,6 +87,7 @@ export async function compare(
     label: target.label,
     request: target.routeKey,
     client: combineRounds(figures[index]!),
+    roundOkPerSecond: figures[index]!.map((round) => round.okPerSecond),
     server: routes[target.routeKey] ?? null,
   }))
 }

@@ -182,7 +182,8 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
   }
 
   router.get('/offices/:slug/terms', (req, res) => {
-    const query = parse(termsQuery, req.query)
+    // Most readers send no query string: skip parsing one (this is the busiest public route).
+    const query = req.url.includes('?') ? parse(termsQuery, req.query) : {}
     const explicit = query.at !== undefined
     const at = query.at ?? todayJstFast()
     const format = formatOf(req, query.format, ['json', 'html', 'text'])
@@ -313,7 +314,7 @@ function render(built: Built, fingerprint: string): CachedResponse {
  */
 function send(req: Request, res: Response, entry: CachedResponse, dated: boolean): void {
   const maxAge = dated ? Math.min(MAX_AGE_SECONDS, secondsUntilJstMidnight()) : MAX_AGE_SECONDS
-  res.setHeader('cache-control', `public, max-age=${maxAge}`)
+  res.setHeader('cache-control', cacheControl(maxAge))
   if (entry.etag && matches(req.headers['if-none-match'], entry.etag)) {
     res.setHeader('etag', entry.etag)
     res.setHeader('vary', 'Accept')
@@ -322,6 +323,18 @@ function send(req: Request, res: Response, entry: CachedResponse, dated: boolean
   }
   for (const name in entry.headers) res.setHeader(name, entry.headers[name]!)
   res.status(entry.status).end(entry.body)
+}
+
+const cacheControlValues = new Map<number, string>()
+
+/** The header value per max-age, built once (max-age is at most 60 s, so at most 61 values). */
+function cacheControl(maxAge: number): string {
+  let value = cacheControlValues.get(maxAge)
+  if (value === undefined) {
+    value = `public, max-age=${maxAge}`
+    cacheControlValues.set(maxAge, value)
+  }
+  return value
 }
 
 function matches(header: string | undefined, etag: string): boolean {
