@@ -29,7 +29,7 @@ export interface Config {
     'terms-editions': TermsEdition;
     'change-notices': ChangeNotice;
     'audit-log': AuditLog;
-    'job-runs': JobRun;
+    claims: Claim;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -47,7 +47,7 @@ export interface Config {
     'terms-editions': TermsEditionsSelect<false> | TermsEditionsSelect<true>;
     'change-notices': ChangeNoticesSelect<false> | ChangeNoticesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
-    'job-runs': JobRunsSelect<false> | JobRunsSelect<true>;
+    claims: ClaimsSelect<false> | ClaimsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -476,14 +476,12 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "job-runs".
+ * via the `definition` "claims".
  */
-export interface JobRun {
+export interface Claim {
   id: number;
-  runKey: string;
-  task: string;
-  scheduledFor?: string | null;
-  jobId?: string | null;
+  key: string;
+  kind: 'job-run' | 'booking-transition';
   claimedBy: string;
   claimedAt: string;
   updatedAt: string;
@@ -651,8 +649,8 @@ export interface PayloadLockedDocument {
         value: number | AuditLog;
       } | null)
     | ({
-        relationTo: 'job-runs';
-        value: number | JobRun;
+        relationTo: 'claims';
+        value: number | Claim;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -928,13 +926,11 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "job-runs_select".
+ * via the `definition` "claims_select".
  */
-export interface JobRunsSelect<T extends boolean = true> {
-  runKey?: T;
-  task?: T;
-  scheduledFor?: T;
-  jobId?: T;
+export interface ClaimsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
   claimedBy?: T;
   claimedAt?: T;
   updatedAt?: T;

@@ -4,7 +4,7 @@ import { ApplicantStandings } from './ApplicantStandings'
 import { AuditLog } from './AuditLog'
 import { Bookings } from './Bookings'
 import { ChangeNotices } from './ChangeNotices'
-import { JobRuns } from './JobRuns'
+import { Claims } from './Claims'
 import { Offices } from './Offices'
 import { ReservationPolicies } from './ReservationPolicies'
 import { TermsEditions } from './TermsEditions'
@@ -21,7 +21,7 @@ export const collections: CollectionConfig[] = [
   TermsEditions,
   ChangeNotices,
   AuditLog,
-  JobRuns,
+  Claims,
 ]
 
 /** Collections whose documents belong to one office (the plugin adds their `office` field). */

@@ -1,6 +1,6 @@
 import * as migration_20261121_231636_initial from './20261121_231636_initial';
 import * as migration_20261122_003131_kiyaku_schema from './20261122_003131_kiyaku_schema';
-import * as migration_20261122_011922_job_runs from './20261122_011922_job_runs';
+import * as migration_20261122_014349_claims from './20261122_014349_claims';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261122_003131_kiyaku_schema',
   },
   {
-    up: migration_20261122_011922_job_runs.up,
-    down: migration_20261122_011922_job_runs.down,
-    name: '20261122_011922_job_runs'
+    up: migration_20261122_014349_claims.up,
+    down: migration_20261122_014349_claims.down,
+    name: '20261122_014349_claims'
   },
 ];

@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { addDays, tokyoDateOf } from '../../src/rules/booking/tokyo'
 import { TERMS_CACHE_TTL_MS } from '../../src/server/public/terms'
+import { createPublicBooking } from '../../src/services/bookings/publicBookings'
 import {
   allEligible,
+  applicant,
   at,
   bookableDates,
   getJson,
@@ -155,6 +157,41 @@ describe('several server processes on one database', () => {
     )
   })
 
+  it('a confirmation link used at once through every process confirms the booking once', async () => {
+    const office = await local.payload.find({
+      collection: 'offices',
+      where: { slug: { equals: KITAKYUSHU } },
+    })
+    const terms = await getJson(`${servers[0]!.url}/public/v1/offices/${KITAKYUSHU}/terms`)
+    const { booking, confirmToken } = await createPublicBooking(local.payload, {
+      officeId: office.docs[0]!.id,
+      slotStart: new Date(at(bookableDates(kitakyushuPolicy, 4)[3]!, '10:00')),
+      applicant: applicant(),
+      termsEditionNumber: terms.body.edition.number,
+      agreed: true,
+      eligibility: allEligible(kitakyushuPolicy),
+    })
+    const responses = await Promise.all(
+      servers.flatMap((server, index) =>
+        Array.from({ length: 5 }, () =>
+          postJson(
+            `${server.url}/public/v1/bookings/confirm`,
+            { token: confirmToken },
+            { 'x-forwarded-for': `10.8.0.${index}` },
+          ),
+        ),
+      ),
+    )
+    const statuses = responses.map((response) => response.status)
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1)
+    expect(statuses.filter((status) => status === 400)).toHaveLength(statuses.length - 1)
+    const stored = await local.payload.findByID({ collection: 'bookings', id: booking.id })
+    expect(stored.statusHistory?.map((row) => row.to)).toEqual([
+      'pending_confirmation',
+      'confirmed',
+    ])
+  })
+
   it('each scheduled job run is carried out by exactly one process', async () => {
     // Pending self-service bookings whose confirmation window has passed: the expiry job's work.
     const terms = await getJson(`${servers[0]!.url}/public/v1/offices/${KITAKYUSHU}/terms`)
@@ -186,11 +223,15 @@ describe('several server processes on one database', () => {
     // Every process has had several ticks: at least three runs of each task since the bookings.
     for (let waited = 0; ; waited += 250) {
       const runs = await local.payload.find({
-        collection: 'job-runs',
-        where: { claimedAt: { greater_than: startedAt.toISOString() } },
+        collection: 'claims',
+        where: {
+          kind: { equals: 'job-run' },
+          claimedAt: { greater_than: startedAt.toISOString() },
+        },
         pagination: false,
       })
-      const perTask = (task: string) => runs.docs.filter((run) => run.task === task).length
+      const perTask = (task: string) =>
+        runs.docs.filter((run) => run.key.startsWith(`job|${task}|`)).length
       if (perTask('expireUnconfirmedBookings') >= 3 && perTask('markNoShows') >= 3) break
       expect(waited, 'the job queue did not run').toBeLessThan(60_000)
       await sleep(250)
@@ -220,8 +261,8 @@ describe('several server processes on one database', () => {
     }
     expect(ranBy.size).toBeGreaterThanOrEqual(6)
     for (const [runKey, runners] of ranBy) expect(runners, runKey).toHaveLength(1)
-    const stored = await local.payload.find({ collection: 'job-runs', pagination: false })
-    const storedKeys = new Set(stored.docs.map((run) => run.runKey))
+    const stored = await local.payload.find({ collection: 'claims', pagination: false })
+    const storedKeys = new Set(stored.docs.map((run) => run.key))
     for (const runKey of ranBy.keys()) expect(storedKeys.has(runKey)).toBe(true)
     const processes = new Set([...ranBy.values()].flat())
     const refused = attempts.filter((attempt) => !attempt.ran).length

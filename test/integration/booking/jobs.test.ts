@@ -197,12 +197,12 @@ describe('job runs', () => {
     expect(await claimJobRun(payload, 'markNoShows', { ...job, id: 'other' })).toBe(false)
     expect(await claimJobRun(payload, 'expireUnconfirmedBookings', job)).toBe(true)
     const runs = await payload.find({
-      collection: 'job-runs',
-      where: { scheduledFor: { equals: job.waitUntil.toISOString() } },
+      collection: 'claims',
+      where: { key: { like: '2026-01-01T00:00:00.000Z' } },
     })
-    expect(runs.docs.map((run) => run.runKey).sort()).toEqual([
-      'expireUnconfirmedBookings|2026-01-01T00:00:00.000Z',
-      'markNoShows|2026-01-01T00:00:00.000Z',
+    expect(runs.docs.map((run) => [run.key, run.kind]).sort()).toEqual([
+      ['job|expireUnconfirmedBookings|2026-01-01T00:00:00.000Z', 'job-run'],
+      ['job|markNoShows|2026-01-01T00:00:00.000Z', 'job-run'],
     ])
   })
 

@@ -1,28 +1,26 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
-  await db.run(sql`CREATE TABLE \`job_runs\` (
+  await db.run(sql`CREATE TABLE \`claims\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`run_key\` text NOT NULL,
-  	\`task\` text NOT NULL,
-  	\`scheduled_for\` text,
-  	\`job_id\` text,
+  	\`key\` text NOT NULL,
+  	\`kind\` text NOT NULL,
   	\`claimed_by\` text NOT NULL,
   	\`claimed_at\` text NOT NULL,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`job_runs_run_key_idx\` ON \`job_runs\` (\`run_key\`);`)
-  await db.run(sql`CREATE INDEX \`job_runs_claimed_at_idx\` ON \`job_runs\` (\`claimed_at\`);`)
-  await db.run(sql`CREATE INDEX \`job_runs_updated_at_idx\` ON \`job_runs\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`job_runs_created_at_idx\` ON \`job_runs\` (\`created_at\`);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`job_runs_id\` integer REFERENCES job_runs(id);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_job_runs_id_idx\` ON \`payload_locked_documents_rels\` (\`job_runs_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`claims_key_idx\` ON \`claims\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`claims_claimed_at_idx\` ON \`claims\` (\`claimed_at\`);`)
+  await db.run(sql`CREATE INDEX \`claims_updated_at_idx\` ON \`claims\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`claims_created_at_idx\` ON \`claims\` (\`created_at\`);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`claims_id\` integer REFERENCES claims(id);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_claims_id_idx\` ON \`payload_locked_documents_rels\` (\`claims_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
-  await db.run(sql`DROP TABLE \`job_runs\`;`)
+  await db.run(sql`DROP TABLE \`claims\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,

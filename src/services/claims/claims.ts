@@ -1,0 +1,67 @@
+import { hostname } from 'node:os'
+import type { Payload } from 'payload'
+
+import type { ClaimKind } from '../../collections/Claims'
+import { isUniqueConflict } from '../database/uniqueConflict'
+
+export const THIS_PROCESS = `${hostname()}:${process.pid}`
+
+/**
+ * Claims are kept this long. Past it a key is never asked for again: a job's scheduled time has
+ * long gone by, and a booking has moved on from the state its transition key names.
+ */
+export const CLAIM_RETENTION_MS = 7 * 24 * 60 * 60_000
+
+export interface ClaimRequest {
+  key: string
+  kind: ClaimKind
+  now?: Date
+}
+
+/**
+ * Writes the claim row; false when the key was already claimed (the unique index refused the
+ * write), whichever adapter and process wrote it first.
+ */
+export async function claimOnce(payload: Payload, claim: ClaimRequest): Promise<boolean> {
+  try {
+    await payload.db.create({
+      collection: 'claims',
+      data: {
+        key: claim.key,
+        kind: claim.kind,
+        claimedBy: THIS_PROCESS,
+        claimedAt: (claim.now ?? new Date()).toISOString(),
+      },
+      returning: false,
+    })
+    return true
+  } catch (error) {
+    if (isUniqueConflict(error, 'claims', { name: 'key', column: 'key' })) return false
+    throw error
+  }
+}
+
+export interface StoredClaim {
+  id: number | string
+  claimedAt: string
+}
+
+export async function findClaim(payload: Payload, key: string): Promise<StoredClaim | null> {
+  const found = await payload.db.findOne<StoredClaim>({
+    collection: 'claims',
+    where: { key: { equals: key } },
+  })
+  return found ? { id: found.id, claimedAt: found.claimedAt } : null
+}
+
+/** Gives a key back, for work that was claimed but did not happen. */
+export async function releaseClaim(payload: Payload, key: string): Promise<void> {
+  await payload.db.deleteMany({ collection: 'claims', where: { key: { equals: key } } })
+}
+
+export async function pruneClaims(payload: Payload, now: Date = new Date()): Promise<void> {
+  await payload.db.deleteMany({
+    collection: 'claims',
+    where: { claimedAt: { less_than: new Date(now.getTime() - CLAIM_RETENTION_MS).toISOString() } },
+  })
+}
