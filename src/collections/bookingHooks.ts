@@ -8,10 +8,11 @@ import {
   forgetBookingOccupancyAfterChange,
   forgetBookingOccupancyAfterDelete,
 } from '../hooks/forgetBookingOccupancy'
+import { releaseBookingTransitionClaim } from '../hooks/releaseBookingTransitionClaim'
 
 export const bookingHooks: CollectionConfig['hooks'] = {
   beforeChange: [enforceBookingRules],
   afterChange: [forgetBookingOccupancyAfterChange, countBookingNoShow, auditChange],
   afterDelete: [forgetBookingOccupancyAfterDelete],
-  afterError: [convertBookingSeatConflict],
+  afterError: [releaseBookingTransitionClaim, convertBookingSeatConflict],
 }

@@ -80,6 +80,7 @@ export type RuleCode =
   | 'not_accepted'
   | 'invalid_transition'
   | 'slot_full'
+  | 'booking_changed'
 
 export interface RuleViolation {
   code: RuleCode

@@ -7,7 +7,8 @@ import { isUniqueConflict } from '../database/uniqueConflict'
 /**
  * A rule violation as Payload reports it: REST clients find the code in `errors[0].data.code`,
  * and every violation (for forms that show all field errors at once) in `data.violations`.
- * slot_full is a conflict with other bookings (409); everything else is the request's fault (422).
+ * slot_full and booking_changed are conflicts with other writes (409); everything else is the
+ * request's fault (422).
  */
 export class BookingRuleError extends APIError<{
   code: string
@@ -19,7 +20,7 @@ export class BookingRuleError extends APIError<{
   constructor(violations: RuleViolation[]) {
     const [first] = violations
     if (!first) throw new Error('BookingRuleError needs a violation')
-    const status = first.code === 'slot_full' ? 409 : 422
+    const status = first.code === 'slot_full' || first.code === 'booking_changed' ? 409 : 422
     super(first.message, status, { code: first.code, field: first.field, violations }, true)
     this.violations = violations
   }

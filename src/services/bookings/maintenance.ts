@@ -5,6 +5,7 @@ import { policiesForOffice, policyRecordInForce } from '../policies/policiesForO
 import { withBookingContext } from './context'
 import { idOf } from './ids'
 import { expireLapsedHolds } from './seats'
+import { updateBookingAsSystem } from './updateBooking'
 
 /** Per run; the task runs every minute, so a backlog clears over a few runs. */
 const BATCH = 500
@@ -69,13 +70,11 @@ export async function markNoShows(
     )?.policy
     if (!policy || !shouldMarkNoShow({ status: 'confirmed', slotStart }, policy, now)) continue
     try {
-      await payload.update({
-        collection: 'bookings',
-        id: booking.id,
-        data: { status: 'no_show' },
-        overrideAccess: true,
-        depth: 0,
-        context: withBookingContext(
+      await updateBookingAsSystem(
+        payload,
+        booking.id,
+        { status: 'no_show' },
+        withBookingContext(
           {
             via: 'system',
             now: now.toISOString(),
@@ -84,7 +83,7 @@ export async function markNoShows(
           },
           { actor: 'system', auditAction: 'no_show' },
         ),
-      })
+      )
       markedNoShow++
     } catch {
       // Completed or cancelled by staff meanwhile: theirs is the better record.

@@ -37,6 +37,7 @@ import { BookingRuleError, InvalidTokenError } from './errors'
 import { idOf, sameId } from './ids'
 import { resolveTool, storedApplicant } from './prepareNewBooking'
 import { claimSeat, holdsSeat, releasedSeatLock } from './seats'
+import { claimBookingTransition } from './transitionClaims'
 
 /** Fields only these hooks write. Whatever a client sends for them on update is ignored. */
 const SYSTEM_FIELDS = [
@@ -323,5 +324,14 @@ export async function prepareBookingChange(
     if (typeof req.context.auditAction !== 'string') req.context.auditAction = to
   }
   if (violations.length > 0) fail(violations)
+  if (to !== from) {
+    const historyLength = (original.statusHistory ?? []).length
+    if (!(await claimBookingTransition(req, original.id as number, historyLength, now))) {
+      // The link or job found the booking as it expected, but another change got there first.
+      if (context.expectStatus !== undefined || context.via === 'link')
+        throw new InvalidTokenError()
+      fail(violation('booking_changed'))
+    }
+  }
   return next as BookingData
 }

@@ -10,6 +10,7 @@ import { withBookingContext } from './context'
 import { BookingRuleError, InvalidTokenError, isSeatLockConflict, slotFullError } from './errors'
 import { publishedEditionNumbered } from './termsInForce'
 import { hashLinkToken, looksLikeLinkToken, newLinkToken } from './tokens'
+import { updateBookingAsSystem } from './updateBooking'
 
 /** The public face of a booking: its reference and times, never the applicant. */
 export interface PublicBookingView {
@@ -149,13 +150,11 @@ export async function confirmBookingByToken(
   const found = await bookingForToken(payload, 'confirm', token)
   if (!found) throw new InvalidTokenError()
   const cancel = newLinkToken()
-  const booking = await payload.update({
-    collection: 'bookings',
-    id: found.booking.id,
-    data: { status: 'confirmed' },
-    overrideAccess: true,
-    depth: 0,
-    context: withBookingContext(
+  const booking = await updateBookingAsSystem(
+    payload,
+    found.booking.id,
+    { status: 'confirmed' },
+    withBookingContext(
       {
         via: 'link',
         expectStatus: 'pending_confirmation',
@@ -164,7 +163,7 @@ export async function confirmBookingByToken(
       },
       { actor: 'applicant', auditAction: 'confirm' },
     ),
-  })
+  )
   return { booking, cancelToken: cancel.token }
 }
 
@@ -172,15 +171,13 @@ export async function confirmBookingByToken(
 export async function cancelBookingByToken(payload: Payload, token: unknown): Promise<Booking> {
   const found = await bookingForToken(payload, 'cancel', token)
   if (!found) throw new InvalidTokenError()
-  return payload.update({
-    collection: 'bookings',
-    id: found.booking.id,
-    data: { status: 'cancelled' },
-    overrideAccess: true,
-    depth: 0,
-    context: withBookingContext(
+  return updateBookingAsSystem(
+    payload,
+    found.booking.id,
+    { status: 'cancelled' },
+    withBookingContext(
       { via: 'link', expectStatus: 'confirmed', expectCancelTokenHash: found.hash },
       { actor: 'applicant', auditAction: 'cancel' },
     ),
-  })
+  )
 }

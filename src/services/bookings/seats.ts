@@ -5,6 +5,7 @@ import { checkCapacity } from '../../rules/booking/checkCapacity'
 import type { BookingStatus } from '../../rules/booking/types'
 import { withBookingContext } from './context'
 import { slotFullError } from './errors'
+import { updateBookingAsSystem } from './updateBooking'
 
 /** Statuses that hold a seat. A pending hold past its confirmBy no longer counts, see below. */
 export const SEAT_HOLDING_STATUSES: readonly BookingStatus[] = ['pending_confirmation', 'confirmed']
@@ -89,13 +90,11 @@ export async function expireLapsedHolds(
   let expired = 0
   for (const id of ids) {
     try {
-      await payload.update({
-        collection: 'bookings',
+      await updateBookingAsSystem(
+        payload,
         id,
-        data: { status: 'expired' },
-        overrideAccess: true,
-        depth: 0,
-        context: withBookingContext(
+        { status: 'expired' },
+        withBookingContext(
           {
             via: 'system',
             now: now.toISOString(),
@@ -104,7 +103,7 @@ export async function expireLapsedHolds(
           },
           { auditAction: 'expire' },
         ),
-      })
+      )
       expired++
     } catch {
       // Confirmed, expired or deleted by someone else in the meantime: nothing to do.

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { createPublicBooking } from '../../../src/services/bookings/publicBookings'
+import {
+  STALE_TRANSITION_CLAIM_MS,
+  transitionKeyOf,
+} from '../../../src/services/bookings/transitionClaims'
 import { bearer, login } from '../../support/server'
 import {
   allEligible,
+  applicant,
   at,
   bookableDates,
   KITAKYUSHU,
@@ -176,5 +182,117 @@ describe('holds', () => {
       via: 'system',
     })
     expect(all.filter((booking) => booking.status === 'pending_confirmation')).toHaveLength(1)
+  })
+})
+
+describe('one change from each state of a booking', () => {
+  async function heldBooking(slot: string) {
+    return createPublicBooking(ctx.server.payload, {
+      officeId: ctx.officeIds[KITAKYUSHU]!,
+      slotStart: new Date(slot),
+      applicant: applicant(),
+      termsEditionNumber: edition(),
+      agreed: true,
+      eligibility: allEligible(kitakyushuPolicy),
+    })
+  }
+
+  // Each test's link requests from its own address: refused tokens count against the address.
+  const fromAddress = (address: string) => ({ 'x-forwarded-for': address })
+
+  async function stored(id: number | string) {
+    return ctx.server.payload.findByID({ collection: 'bookings', id, showHiddenFields: true })
+  }
+
+  async function auditActions(id: number | string): Promise<string[]> {
+    const { docs } = await ctx.server.payload.find({
+      collection: 'audit-log',
+      where: { documentId: { equals: String(id) } },
+      sort: 'at',
+      pagination: false,
+    })
+    return docs.map((entry) => entry.action)
+  }
+
+  it('a confirmation link sent ten times at once confirms once: one 200, nine 400 invalid_token', async () => {
+    const { booking, confirmToken } = await heldBooking(at(dates[3]!, '10:00'))
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        postJson(`${base}/bookings/confirm`, { token: confirmToken }),
+      ),
+    )
+    const statuses = responses.map((response) => response.status)
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1)
+    expect(statuses.filter((status) => status === 400)).toHaveLength(9)
+    for (const response of responses.filter((r) => r.status === 400)) {
+      expect(response.body.errors[0].code).toBe('invalid_token')
+    }
+    const after = await stored(booking.id)
+    expect(after.status).toBe('confirmed')
+    expect(after.statusHistory?.map((row) => row.to)).toEqual(['pending_confirmation', 'confirmed'])
+    expect(await auditActions(booking.id)).toEqual([
+      'bookings.create:book',
+      'bookings.update:confirm',
+    ])
+  })
+
+  it('staff changes racing on one booking: one applies, the others are 409 booking_changed or no-ops', async () => {
+    const token = await login(ctx.server.url, 'kitakyushu-staff@demo.test')
+    const created = await postJson(
+      `${ctx.server.url}/api/bookings`,
+      staffBookingData(at(dates[3]!, '10:30')),
+      bearer(token),
+    )
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        postJson(
+          `${ctx.server.url}/api/bookings/${id}`,
+          { status: 'cancelled', cancelVia: index % 2 ? 'phone' : 'email' },
+          bearer(token),
+          'PATCH',
+        ),
+      ),
+    )
+    expect(responses.some((response) => response.status === 200)).toBe(true)
+    for (const response of responses.filter((r) => r.status !== 200)) {
+      expect(response.status).toBe(409)
+      expect(response.body.errors[0].data.code).toBe('booking_changed')
+      expect(response.body.errors[0].message).toMatch(/先に更新されました/)
+    }
+    const after = await stored(id)
+    expect(after.statusHistory?.map((row) => row.to)).toEqual(['confirmed', 'cancelled'])
+  })
+
+  it('a claim whose change never landed blocks the booking only until it is stale', async () => {
+    const { payload } = ctx.server
+    const { booking, confirmToken } = await heldBooking(at(dates[3]!, '11:00'))
+    const key = transitionKeyOf(booking.id, 1)
+    const claimedAt = (ageMs: number) => new Date(Date.now() - ageMs).toISOString()
+    await payload.db.create({
+      collection: 'claims',
+      data: { key, kind: 'booking-transition', claimedBy: 'gone:1', claimedAt: claimedAt(1_000) },
+    })
+    const blocked = await postJson(
+      `${base}/bookings/confirm`,
+      { token: confirmToken },
+      fromAddress('10.7.0.2'),
+    )
+    expect(blocked.status).toBe(400)
+    expect((await stored(booking.id)).status).toBe('pending_confirmation')
+
+    await payload.db.updateMany({
+      collection: 'claims',
+      where: { key: { equals: key } },
+      data: { claimedAt: claimedAt(STALE_TRANSITION_CLAIM_MS + 1_000) },
+    })
+    const confirmed = await postJson(
+      `${base}/bookings/confirm`,
+      { token: confirmToken },
+      fromAddress('10.7.0.3'),
+    )
+    expect(confirmed.status).toBe(200)
+    expect((await stored(booking.id)).status).toBe('confirmed')
   })
 })

@@ -207,6 +207,7 @@ describe('messages', () => {
       'not_accepted',
       'invalid_transition',
       'slot_full',
+      'booking_changed',
     ] as const
     expect(Object.keys(ruleMessages).sort()).toEqual([...codes].sort())
     for (const code of codes) expect(ruleMessages[code]).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/)
