@@ -4,7 +4,7 @@ import { load, type LoadFigures, type LoadOptions } from './load'
 
 export const CONNECTIONS = 16
 /** Measured time per target, split into ROUNDS rounds taken in turn with the other targets. */
-export const MEASURE_SECONDS = 10
+export const MEASURE_SECONDS = 20
 export const ROUNDS = 10
 export const WARM_UP_SECONDS = 2
 
@@ -57,7 +57,7 @@ export interface Target {
 
 /**
  * Targets compared on one server: each warmed up (figures dropped), then measured in `rounds`
- * rounds that take the targets in turn (A B A B …), so a change in the machine's load while the
+ * rounds that take the targets in turn (A B, B A, …), so a change in the machine's load while the
  * comparison runs falls on all of them alike. Per target: responses and time summed over its
  * rounds, p50 the mean of the rounds' medians, p99 the worst round's; the server's timing covers
  * every measured request.
@@ -78,7 +78,11 @@ export async function compare(
   await resetServerTimings(baseUrl)
   const figures: LoadFigures[][] = targets.map(() => [])
   for (let round = 0; round < rounds; round++) {
-    for (const [index, target] of targets.entries()) figures[index]!.push(await load(target.load))
+    // A B, then B A: whichever row follows the other inherits its garbage and warm caches, so
+    // each gets that place in half the rounds.
+    const order = [...targets.entries()]
+    if (round % 2 === 1) order.reverse()
+    for (const [index, target] of order) figures[index]!.push(await load(target.load))
   }
   const { routes } = await getJson<{ routes: Record<string, BenchTimingSummary> }>(
     `${baseUrl}/bench/timings`,

@@ -151,7 +151,7 @@ export function markdown(results: BenchResults): string {
     '## Figures',
     '',
     `${CONNECTIONS} connections; per row a ${WARM_UP_SECONDS} s warm-up (dropped), then ${MEASURE_SECONDS} s measured in ${ROUNDS} rounds`,
-    'of equal length taken in turn with the rows it is compared with (A B A B), so a change in the',
+    'of equal length taken in turn with the rows it is compared with (A B, B A, …), so a change in the',
     'machine’s load falls on both sides of a ratio alike; p50 is the mean of the rounds’ medians,',
     'p99 the worst round’s. Slots rows differ, as they say. Client latency is autocannon’s, from',
     'request written to response read; server time is measured inside the server, from the bench',

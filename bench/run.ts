@@ -36,11 +36,11 @@ async function main(): Promise<void> {
   try {
     console.log('bench: raising capacity and seeding 5,000 bookings…')
     const seed = await prepareBookingOffice(server.url)
-    console.log(`bench: seeded in ${seconds(started)} s; terms read (about 40 s)…`)
+    console.log(`bench: seeded in ${seconds(started)} s; terms read (about 70 s)…`)
     const terms = await benchTermsRead(server.url)
     console.log(`bench: ${seconds(started)} s; slots…`)
     const slots = await benchSlots(server.url, seed)
-    console.log(`bench: ${seconds(started)} s; booking creation (about 25 s)…`)
+    console.log(`bench: ${seconds(started)} s; booking creation (about 45 s)…`)
     const bookings = await benchBookingCreation(server.url)
     results = {
       machine,

@@ -108,12 +108,20 @@ export async function benchTermsRead(baseUrl: string): Promise<TermsResults> {
     results.payloadRest = { ...results.payloadRest, reason }
   }
 
+  // Ours against the bytes from memory, in rounds side by side; Payload REST on its own after
+  // them, so its garbage (ten times the work per request) is not collected in our rounds.
+  const paired = targets.filter(({ key }) => key !== 'payloadRest')
   const measured = await compare(
     baseUrl,
-    targets.map(({ target }) => target),
+    paired.map(({ target }) => target),
     ROUNDS,
   )
-  targets.forEach(({ key }, index) => (results[key] = measured[index]!))
+  paired.forEach(({ key }, index) => (results[key] = measured[index]!))
+  const restTarget = targets.find(({ key }) => key === 'payloadRest')
+  if (restTarget) {
+    const [measuredRest] = await compare(baseUrl, [restTarget.target], ROUNDS)
+    if (measuredRest) results.payloadRest = measuredRest
+  }
   return results
 }
 
