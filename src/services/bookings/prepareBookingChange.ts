@@ -326,7 +326,7 @@ export async function prepareBookingChange(
   if (violations.length > 0) fail(violations)
   if (to !== from) {
     const historyLength = (original.statusHistory ?? []).length
-    if (!(await claimBookingTransition(req, original.id as number, historyLength, now))) {
+    if (!(await claimBookingTransition(req, original.id as number, historyLength))) {
       // The link or job found the booking as it expected, but another change got there first.
       if (context.expectStatus !== undefined || context.via === 'link')
         throw new InvalidTokenError()

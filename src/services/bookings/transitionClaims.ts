@@ -25,8 +25,10 @@ export async function claimBookingTransition(
   req: PayloadRequest,
   bookingId: number | string,
   historyLength: number,
-  now: Date,
 ): Promise<boolean> {
+  // The real time, not the rules' (jobs and tests evaluate rules at a given instant): staleness
+  // and pruning are about when the claim was written.
+  const now = new Date()
   const key = transitionKeyOf(bookingId, historyLength)
   const { payload } = req
   // Outside the request's transaction (MongoDB): a concurrent claim must fail on the unique key at
@@ -36,7 +38,7 @@ export async function claimBookingTransition(
     const existing = await findClaim(payload, key)
     const age = existing ? now.getTime() - new Date(existing.claimedAt).getTime() : Infinity
     if (age >= STALE_TRANSITION_CLAIM_MS) {
-      await releaseClaim(payload, key)
+      if (existing) await releaseClaim(payload, key, existing.claimedAt)
       claimed = await claimOnce(payload, { key, kind: 'booking-transition', now })
     }
   }

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os'
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import type { ClaimKind } from '../../collections/Claims'
 import { isUniqueConflict } from '../database/uniqueConflict'
@@ -54,9 +54,20 @@ export async function findClaim(payload: Payload, key: string): Promise<StoredCl
   return found ? { id: found.id, claimedAt: found.claimedAt } : null
 }
 
-/** Gives a key back, for work that was claimed but did not happen. */
-export async function releaseClaim(payload: Payload, key: string): Promise<void> {
-  await payload.db.deleteMany({ collection: 'claims', where: { key: { equals: key } } })
+/**
+ * Gives a key back, for work that was claimed but did not happen. With `claimedAt`, only that
+ * claim: of two processes taking over the same stale claim, the later must not remove the claim
+ * the earlier has just written in its place.
+ */
+export async function releaseClaim(
+  payload: Payload,
+  key: string,
+  claimedAt?: string,
+): Promise<void> {
+  const where: Where = claimedAt
+    ? { and: [{ key: { equals: key } }, { claimedAt: { equals: claimedAt } }] }
+    : { key: { equals: key } }
+  await payload.db.deleteMany({ collection: 'claims', where })
 }
 
 export async function pruneClaims(payload: Payload, now: Date = new Date()): Promise<void> {
