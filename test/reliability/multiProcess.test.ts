@@ -18,10 +18,11 @@ import {
   selfServiceBody,
 } from '../integration/booking/support'
 import { spawnListeningServer, type ServerProcess } from '../support/process'
-import { bearer, login, startTestServer, type TestServer } from '../support/server'
+import { bearer, login, startTestServer, testDatabaseUrl, type TestServer } from '../support/server'
 
 /**
- * Three server processes on one SQLite file, as several machines share one MongoDB replica set,
+ * Three server processes on one database (one SQLite file, or one database on the MongoDB server
+ * DATABASE_URL names), as several machines share one MongoDB replica set,
  * plus this test process as a fourth Payload on the same database for direct reads and writes.
  * Every process runs the job queue every second.
  */
@@ -52,7 +53,10 @@ describe('several server processes on one database', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'kiyaku-multi-'))
+    const databaseUrl = testDatabaseUrl(dataDir)
     const env = {
+      // On MongoDB every process, this one included, uses the same database on that server.
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       KIYAKU_JOBS_AUTORUN: 'true',
       KIYAKU_JOBS_CRON: JOBS_EVERY_SECOND,
       KIYAKU_PUBLIC_RATE_LIMIT: '100000',
@@ -70,10 +74,11 @@ describe('several server processes on one database', () => {
   }, 180_000)
 
   afterAll(async () => {
-    await local?.close({ keepData: true })
     for (const server of servers) server.child.kill('SIGTERM')
     await Promise.all(servers.map((server) => server.exit))
     servers = []
+    // Last, as it removes the data (and drops the MongoDB database) the others were using.
+    await local?.close()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   }, 60_000)
 

@@ -31,9 +31,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const mongo = process.env.DATABASE_URL?.startsWith('mongodb')
     ? process.env.DATABASE_URL
     : undefined
-  const databaseUrl = mongo
-    ? withDatabaseName(mongo, `kiyaku_test_${path.basename(dataDir).replace(/\W/g, '_')}`)
-    : undefined
+  const databaseUrl = testDatabaseUrl(dataDir)
   const env = loadEnv({
     NODE_ENV: 'test',
     PORT: '0',
@@ -59,6 +57,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (!keepData) rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * When DATABASE_URL names MongoDB: the database on that server for the test data directory
+ * (one per test server, dropped by close()); undefined on SQLite, which lives in the directory.
+ */
+export function testDatabaseUrl(dataDir: string): string | undefined {
+  const mongo = process.env.DATABASE_URL?.startsWith('mongodb')
+    ? process.env.DATABASE_URL
+    : undefined
+  return mongo
+    ? withDatabaseName(mongo, `kiyaku_test_${path.basename(dataDir).replace(/\W/g, '_')}`)
+    : undefined
 }
 
 function withDatabaseName(url: string, name: string): string {
