@@ -32,6 +32,9 @@ export interface BenchResults {
   slots: SlotsResults
   bookings: BookingResults
   peakRssMiB: number | null
+  /** VmRSS once the server answers /healthz (demo seed loaded), and after the 5,000 bookings. */
+  afterStartMiB: number | null
+  afterSeedMiB: number | null
   totalSeconds: number
 }
 
@@ -176,6 +179,7 @@ export function markdown(results: BenchResults): string {
     `| slots, 31 days, 5,000 bookings: median server time | ${fixed(slotsServerMedian, 2)} ms | ≤ 5 ms |`,
     `| slots, first request after seeding (cold caches): server time | ${fixed(slots.firstRequestServerMs, 2)} ms | |`,
     `| booking creation ÷ bare Payload create | ${fixed(bookingRatio, 2)} (totals ${fixed(totalsRatio(bookings.ours, bookings.bareCreate), 2)}) | ≥ 0.5 |`,
+    `| server RSS after start (demo seed) / after seeding 5,000 bookings | ${results.afterStartMiB ?? '–'} / ${results.afterSeedMiB ?? '–'} MiB | |`,
     `| server peak RSS (VmHWM) over the whole run | ${results.peakRssMiB ?? '–'} MiB | |`,
     `| whole run, server start to stop | ${fixed(results.totalSeconds, 0)} s | |`,
     '',
@@ -254,7 +258,7 @@ export function summary(results: BenchResults): string {
     `booking creation      ${describe(bookings.ours)}`,
     `  bare create         ${describe(bookings.bareCreate)}`,
     `  ratio               ${fixed(ratio(bookings.ours, bookings.bareCreate), 2)} (target ≥ 0.5)`,
-    `server peak RSS       ${results.peakRssMiB ?? '–'} MiB`,
+    `server RSS            ${results.afterStartMiB ?? '–'} MiB after start, ${results.afterSeedMiB ?? '–'} MiB after seeding, peak ${results.peakRssMiB ?? '–'} MiB`,
     `total                 ${fixed(results.totalSeconds, 0)} s`,
     `load average          ${loads(results.machine.loadAtStart)} → ${loads(results.machine.loadAtEnd)}${busy(results.machine) ? ' (machine busy: figures noisy)' : ''}`,
     '',

@@ -34,8 +34,10 @@ async function main(): Promise<void> {
   console.log(`bench: server ${server.url} (pid ${server.pid}) up in ${seconds(started)} s`)
   let results: BenchResults
   try {
+    const memory = { afterStartMiB: server.rssMiB(), afterSeedMiB: null as number | null }
     console.log('bench: raising capacity and seeding 5,000 bookings…')
     const seed = await prepareBookingOffice(server.url)
+    memory.afterSeedMiB = server.rssMiB()
     console.log(`bench: seeded in ${seconds(started)} s; terms read (about 70 s)…`)
     const terms = await benchTermsRead(server.url)
     console.log(`bench: ${seconds(started)} s; slots…`)
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       slots,
       bookings,
       peakRssMiB: server.peakRssMiB(),
+      ...memory,
       totalSeconds: 0,
     }
   } finally {

@@ -15,6 +15,8 @@ export interface BenchServer {
   logFile: string
   /** Peak resident set size so far (VmHWM), in MiB; null where /proc is not available. */
   peakRssMiB: () => number | null
+  /** Resident set size now (VmRSS), in MiB; null where /proc is not available. */
+  rssMiB: () => number | null
   /** SIGTERM, then SIGKILL after the grace period; removes the data directory. */
   stop: () => Promise<void>
 }
@@ -116,7 +118,8 @@ export async function startBenchServer(
     pid: child.pid ?? 0,
     dataDir,
     logFile,
-    peakRssMiB: () => peakRssMiB(child),
+    peakRssMiB: () => memoryMiB(child, 'VmHWM'),
+    rssMiB: () => memoryMiB(child, 'VmRSS'),
     stop: async () => {
       await stopProcess()
       rmSync(dataDir, { recursive: true, force: true })
@@ -143,9 +146,9 @@ export async function startBenchServer(
   throw new Error(`The bench server ${why}. Last log lines:\n${tail.join('\n')}`)
 }
 
-function peakRssMiB(child: ChildProcess): number | null {
+function memoryMiB(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number | null {
   const file = `/proc/${child.pid}/status`
   if (!child.pid || !existsSync(file)) return null
-  const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(file, 'utf8'))
+  const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(readFileSync(file, 'utf8'))
   return match ? Math.round(Number(match[1]) / 1024) : null
 }
