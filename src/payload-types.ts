@@ -297,6 +297,7 @@ export interface Booking {
    */
   cancelVia?: ('link' | 'phone' | 'email') | null;
   seatLock?: string | null;
+  revision?: number | null;
   confirmTokenHash?: string | null;
   cancelTokenHash?: string | null;
   tokensExpireAt?: string | null;
@@ -481,7 +482,7 @@ export interface AuditLog {
 export interface Claim {
   id: number;
   key: string;
-  kind: 'job-run' | 'booking-transition';
+  kind: 'job-run' | 'booking-revision';
   claimedBy: string;
   claimedAt: string;
   updatedAt: string;
@@ -838,6 +839,7 @@ export interface BookingsSelect<T extends boolean = true> {
       };
   cancelVia?: T;
   seatLock?: T;
+  revision?: T;
   confirmTokenHash?: T;
   cancelTokenHash?: T;
   tokensExpireAt?: T;

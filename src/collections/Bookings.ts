@@ -217,6 +217,13 @@ export const Bookings: CollectionConfig = {
       access: { read: fieldIsHqAdmin },
       admin: { hidden: true },
     },
+    // Bumped by every write; each write first claims the revision it read (see revisionClaims).
+    {
+      name: 'revision',
+      type: 'number',
+      defaultValue: 0,
+      admin: { hidden: true },
+    },
     {
       name: 'confirmTokenHash',
       type: 'text',

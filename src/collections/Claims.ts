@@ -5,16 +5,20 @@ import { ja } from './i18n'
 
 const nobody = () => false
 
-export const CLAIM_KINDS = ['job-run', 'booking-transition'] as const
-export type ClaimKind = (typeof CLAIM_KINDS)[number]
+export type ClaimKind = 'job-run' | 'booking-revision'
+
+const CLAIM_KIND_LABELS: Record<ClaimKind, ReturnType<typeof ja>> = {
+  'job-run': ja('ジョブの実行', 'Job run'),
+  'booking-revision': ja('予約の更新', 'Booking write'),
+}
 
 /**
  * "This happens once": a row per claimed key, written before the work it stands for. Several
  * server processes share one database and Payload offers no atomic read-then-write on SQLite
  * without transactions, so the unique `key` index decides who goes ahead:
  * - a job run (task and scheduled time): one process runs it;
- * - a booking's status change from its n-th state: one change wins, a concurrent second one
- *   (a link used twice, a confirmation racing the expiry job) is refused.
+ * - a booking's write from its n-th revision: one write wins, a concurrent second one (a link
+ *   used twice, a confirmation racing the expiry job, a staff edit) is refused.
  */
 export const Claims: CollectionConfig = {
   slug: 'claims',
@@ -31,10 +35,7 @@ export const Claims: CollectionConfig = {
       name: 'kind',
       type: 'select',
       required: true,
-      options: [
-        { value: 'job-run', label: ja('ジョブの実行', 'Job run') },
-        { value: 'booking-transition', label: ja('予約の状態変更', 'Booking status change') },
-      ],
+      options: Object.entries(CLAIM_KIND_LABELS).map(([value, label]) => ({ value, label })),
       label: ja('種類', 'Kind'),
     },
     { name: 'claimedBy', type: 'text', required: true, label: ja('実行プロセス', 'Claimed by') },

@@ -8,11 +8,10 @@ import {
   forgetBookingOccupancyAfterChange,
   forgetBookingOccupancyAfterDelete,
 } from '../hooks/forgetBookingOccupancy'
-import { releaseBookingTransitionClaim } from '../hooks/releaseBookingTransitionClaim'
 
 export const bookingHooks: CollectionConfig['hooks'] = {
   beforeChange: [enforceBookingRules],
   afterChange: [forgetBookingOccupancyAfterChange, countBookingNoShow, auditChange],
   afterDelete: [forgetBookingOccupancyAfterDelete],
-  afterError: [releaseBookingTransitionClaim, convertBookingSeatConflict],
+  afterError: [convertBookingSeatConflict],
 }

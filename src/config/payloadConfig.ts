@@ -12,6 +12,7 @@ import { roleOf } from '../access/roles'
 import { benchRecordsCollection } from '../collections/BenchRecords'
 import { collections, TENANT_SCOPED_COLLECTIONS } from '../collections'
 import { globals } from '../globals'
+import { releaseFailedBookingRevisions } from '../hooks/releaseFailedBookingRevisions'
 import { jobsConfig } from '../jobs'
 import { textareaJsonFields } from '../admin/fields/textareaJsonFields'
 import { logMailAdapter } from '../mail/logMailAdapter'
@@ -55,6 +56,7 @@ export function kiyakuConfig(
       ? [...collections, benchRecordsCollection({ benchMode: env.benchMode })]
       : [...collections],
     globals: [...globals],
+    hooks: { afterError: [releaseFailedBookingRevisions] },
     email: emailAdapter(env),
     jobs: jobsConfig({ autoRun: env.jobsAutoRun, cron: env.jobsCron }),
     i18n: {

@@ -8,7 +8,8 @@ import { scheduleAfterClearingStaleJobs } from './clearStaleJobs'
  * `cron` is when the schedule queues a run (every minute in production). Each run is claimed
  * first, so with several server processes on one database it is carried out by one of them only;
  * the others report `ran: false`. A job left processing by a killed server does not block the
- * schedule for long (clearStaleJobs).
+ * schedule for long (clearStaleJobs). No retries: a retry would find its own claim and do nothing;
+ * the next scheduled run picks up whatever a failed one left.
  */
 function scheduleOn(cron: string): TaskConfig['schedule'] {
   return [{ cron, queue: 'default', hooks: { beforeSchedule: scheduleAfterClearingStaleJobs } }]

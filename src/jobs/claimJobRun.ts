@@ -6,15 +6,17 @@ export interface JobToClaim {
   id: number | string
   /** Set by Payload for a scheduled job: the cron time it was queued for. */
   waitUntil?: string | Date | null
+  createdAt?: string | null
 }
 
 /**
  * The key that makes a run unique: a scheduled job by its task and cron time (two processes may
- * each queue the same schedule), any other job by its id (two processes may each pick it up).
+ * each queue the same schedule), any other job by its id and creation time (two processes may
+ * each pick it up; SQLite hands a finished job's id to the next one, so the id alone repeats).
  */
 export function runKeyOf(task: string, job: JobToClaim): string {
   if (job.waitUntil) return `job|${task}|${new Date(job.waitUntil).toISOString()}`
-  return `job|${task}|id:${job.id}`
+  return `job|${task}|id:${job.id}@${job.createdAt ?? ''}`
 }
 
 /** True if this process may run the job; false when another process claimed the run first. */

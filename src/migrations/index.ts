@@ -1,6 +1,7 @@
 import * as migration_20261121_231636_initial from './20261121_231636_initial';
 import * as migration_20261122_003131_kiyaku_schema from './20261122_003131_kiyaku_schema';
 import * as migration_20261122_014349_claims from './20261122_014349_claims';
+import * as migration_20261122_022422_booking_revision from './20261122_022422_booking_revision';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_014349_claims.up,
     down: migration_20261122_014349_claims.down,
-    name: '20261122_014349_claims'
+    name: '20261122_014349_claims',
+  },
+  {
+    up: migration_20261122_022422_booking_revision.up,
+    down: migration_20261122_022422_booking_revision.down,
+    name: '20261122_022422_booking_revision'
   },
 ];

@@ -38,7 +38,8 @@ interface JobRunLine {
 
 function jobRunLines(server: ServerProcess, index: number): JobRunLine[] {
   const lines: JobRunLine[] = []
-  for (const line of server.output().split('\n')) {
+  // The last line may still be being written.
+  for (const line of server.output().split('\n').slice(0, -1)) {
     if (!line.includes('"jobRun"')) continue
     const entry = JSON.parse(line) as { jobRun: { runKey: string; ran: boolean } }
     lines.push({ server: index, ...entry.jobRun })

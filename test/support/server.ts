@@ -28,9 +28,6 @@ export interface TestServerOptions {
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'kiyaku-test-'))
-  const mongo = process.env.DATABASE_URL?.startsWith('mongodb')
-    ? process.env.DATABASE_URL
-    : undefined
   const databaseUrl = testDatabaseUrl(dataDir)
   const env = loadEnv({
     NODE_ENV: 'test',
@@ -52,7 +49,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dataDir,
     close: async ({ keepData = false } = {}) => {
       // A test may have closed the connection on purpose; its database is then left behind.
-      if (!keepData && mongo) await dropMongoDatabase(running).catch(() => undefined)
+      if (!keepData && databaseUrl) await dropMongoDatabase(running).catch(() => undefined)
       await running.stop()
       if (!keepData) rmSync(dataDir, { recursive: true, force: true })
     },

@@ -8,8 +8,6 @@ import type { Weekday } from './types'
  * has kept UTC+9 without daylight saving since 1951, so no day is longer or shorter than 24 h,
  * and it keeps slot listing free of per-slot date objects.
  */
-export const TOKYO_ZONE_NAME = 'Asia/Tokyo'
-
 /**
  * The zone luxon computes in: UTC+9 as a fixed offset, which gives the same instants as the IANA
  * zone for every date since 1951 without an Intl lookup per conversion (that lookup was a tenth

@@ -37,7 +37,7 @@ import { BookingRuleError, InvalidTokenError } from './errors'
 import { idOf, sameId } from './ids'
 import { resolveTool, storedApplicant } from './prepareNewBooking'
 import { claimSeat, holdsSeat, releasedSeatLock } from './seats'
-import { claimBookingTransition } from './transitionClaims'
+import { claimBookingRevision } from './revisionClaims'
 
 /** Fields only these hooks write. Whatever a client sends for them on update is ignored. */
 const SYSTEM_FIELDS = [
@@ -55,6 +55,7 @@ const SYSTEM_FIELDS = [
   'confirmTokenHash',
   'cancelTokenHash',
   'tokensExpireAt',
+  'revision',
 ] as const
 
 function fail(violations: RuleViolation | RuleViolation[]): never {
@@ -324,14 +325,17 @@ export async function prepareBookingChange(
     if (typeof req.context.auditAction !== 'string') req.context.auditAction = to
   }
   if (violations.length > 0) fail(violations)
-  if (to !== from) {
-    const historyLength = (original.statusHistory ?? []).length
-    if (!(await claimBookingTransition(req, original.id as number, historyLength))) {
-      // The link or job found the booking as it expected, but another change got there first.
-      if (context.expectStatus !== undefined || context.via === 'link')
-        throw new InvalidTokenError()
-      fail(violation('booking_changed'))
-    }
+  const revision = typeof original.revision === 'number' ? original.revision : 0
+  const claimed = await claimBookingRevision(payload, req.context, {
+    id: original.id as number,
+    reference: String(original.reference ?? original.id),
+    revision,
+  })
+  if (!claimed) {
+    // The link or job found the booking as it expected, but another write got there first.
+    if (context.expectStatus !== undefined || context.via === 'link') throw new InvalidTokenError()
+    fail(violation('booking_changed'))
   }
+  next.revision = revision + 1
   return next as BookingData
 }

@@ -204,5 +204,6 @@ export async function prepareNewBooking(
     confirmTokenHash: status === 'pending_confirmation' ? (context.confirmTokenHash ?? null) : null,
     cancelTokenHash: null,
     tokensExpireAt: slotStart.toISOString(),
+    revision: 0,
   }
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { tokyoDateOf } from '../../rules/booking/tokyo'
 import { KeyedCache } from '../policies/keyedCache'
 import { onTermsChanged } from '../terms/changeSignal'
+import { editionInForceOn } from '../terms/queries'
 
 export interface EditionInForce {
   id: number | string
@@ -31,7 +32,7 @@ function cacheFor(payload: Payload): KeyedCache<EditionInForce[]> {
   return cache
 }
 
-/** An office's published editions, latest effectiveFrom first. Published editions never change. */
+/** An office's published editions, oldest effectiveFrom first. Published editions never change. */
 export function publishedEditions(
   payload: Payload,
   officeId: number | string,
@@ -40,7 +41,7 @@ export function publishedEditions(
     const { docs } = await payload.find({
       collection: 'terms-editions',
       where: { office: { equals: officeId }, status: { equals: 'published' } },
-      sort: '-effectiveFrom',
+      sort: 'effectiveFrom',
       pagination: false,
       depth: 0,
       overrideAccess: true,
@@ -64,9 +65,7 @@ export async function publishedEditionInForce(
   officeId: number | string,
   at: Date,
 ): Promise<EditionInForce | null> {
-  const date = tokyoDateOf(at)
-  const editions = await publishedEditions(payload, officeId)
-  return editions.find((edition) => edition.effectiveFrom <= date) ?? null
+  return editionInForceOn(await publishedEditions(payload, officeId), tokyoDateOf(at))
 }
 
 /** A published edition of the office by its number (第N版), or null. */

@@ -1,11 +1,12 @@
 import type { Payload, RequestContext } from 'payload'
 
 import type { Booking } from '../../payload-types'
-import { releaseFailedTransition } from './transitionClaims'
+import { releaseFailedRevisions } from './revisionClaims'
 
 /**
- * A trusted status change through the Local API. The hooks claim the change before the write;
- * when the write fails, the claim is given back here (REST has the collection's error hook).
+ * A trusted status change through the Local API. The hooks claim the booking's revision before
+ * the write; when the write fails, the claim is given back here (REST and GraphQL have the global
+ * error hook).
  */
 export async function updateBookingAsSystem(
   payload: Payload,
@@ -23,7 +24,7 @@ export async function updateBookingAsSystem(
       context,
     })
   } catch (error) {
-    await releaseFailedTransition({ payload, context }).catch(() => undefined)
+    await releaseFailedRevisions(payload, context).catch(() => undefined)
     throw error
   }
 }

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createPublicBooking } from '../../../src/services/bookings/publicBookings'
 import {
-  STALE_TRANSITION_CLAIM_MS,
-  transitionKeyOf,
-} from '../../../src/services/bookings/transitionClaims'
+  revisionKeyOf,
+  STALE_REVISION_CLAIM_MS,
+} from '../../../src/services/bookings/revisionClaims'
 import { bearer, login } from '../../support/server'
 import {
   allEligible,
@@ -265,14 +265,92 @@ describe('one change from each state of a booking', () => {
     expect(after.statusHistory?.map((row) => row.to)).toEqual(['confirmed', 'cancelled'])
   })
 
+  it('every write claims the revision it read, so one read before another write lands is refused', async () => {
+    const { payload } = ctx.server
+    const token = await login(ctx.server.url, 'kitakyushu-staff@demo.test')
+    const created = await postJson(
+      `${ctx.server.url}/api/bookings`,
+      staffBookingData(at(dates[3]!, '11:30')),
+      bearer(token),
+    )
+    const { id, reference } = created.body.doc
+    const edit = (meetingUrl: string) =>
+      postJson(`${ctx.server.url}/api/bookings/${id}`, { meetingUrl }, bearer(token), 'PATCH')
+    expect((await edit('https://zoom.example/j/1')).status).toBe(200)
+    expect((await stored(id)).revision).toBe(1)
+
+    // Another write has claimed revision 1 and not landed yet: this edit read revision 1 too.
+    await payload.db.create({
+      collection: 'claims',
+      data: {
+        key: revisionKeyOf(reference, 1),
+        kind: 'booking-revision',
+        claimedBy: 'other:1',
+        claimedAt: new Date().toISOString(),
+      },
+    })
+    const refused = await edit('https://zoom.example/j/2')
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0].data.code).toBe('booking_changed')
+    const after = await stored(id)
+    expect(after).toMatchObject({ revision: 1, meetingUrl: 'https://zoom.example/j/1' })
+  })
+
+  it('a write that fails after its claim gives the claim back at once', async () => {
+    const { payload } = ctx.server
+    const token = await login(ctx.server.url, 'kitakyushu-staff@demo.test')
+    const created = await postJson(
+      `${ctx.server.url}/api/bookings`,
+      staffBookingData(at(dates[3]!, '13:30')),
+      bearer(token),
+    )
+    const { id, reference } = created.body.doc
+    // A row the seat count does not see holds seat 0 of the target slot, so moving the booking
+    // there passes the rules and its claim, and the database then refuses the write.
+    const officeId = ctx.officeIds[KITAKYUSHU]!
+    const target = new Date(at(dates[3]!, '14:00'))
+    await payload.db.create({
+      collection: 'bookings',
+      data: {
+        office: officeId,
+        slotStart: target.toISOString(),
+        channel: 'self-service',
+        status: 'cancelled',
+        seatLock: `${officeId}|${target.toISOString()}|0`,
+        reference: 'KY-MOVE-FAIL',
+      },
+    })
+    const moved = await postJson(
+      `${ctx.server.url}/api/bookings/${id}`,
+      { slotStart: target.toISOString() },
+      bearer(token),
+      'PATCH',
+    )
+    expect(moved.status).toBe(409)
+    expect(moved.body.errors[0].data.code).toBe('slot_full')
+    const claims = await payload.find({
+      collection: 'claims',
+      where: { key: { equals: revisionKeyOf(reference, 0) } },
+    })
+    expect(claims.totalDocs).toBe(0)
+    const retried = await postJson(
+      `${ctx.server.url}/api/bookings/${id}`,
+      { meetingUrl: 'https://zoom.example/j/3' },
+      bearer(token),
+      'PATCH',
+    )
+    expect(retried.status).toBe(200)
+    expect((await stored(id)).revision).toBe(1)
+  })
+
   it('a claim whose change never landed blocks the booking only until it is stale', async () => {
     const { payload } = ctx.server
     const { booking, confirmToken } = await heldBooking(at(dates[3]!, '11:00'))
-    const key = transitionKeyOf(booking.id, 1)
+    const key = revisionKeyOf(booking.reference!, 0)
     const claimedAt = (ageMs: number) => new Date(Date.now() - ageMs).toISOString()
     await payload.db.create({
       collection: 'claims',
-      data: { key, kind: 'booking-transition', claimedBy: 'gone:1', claimedAt: claimedAt(1_000) },
+      data: { key, kind: 'booking-revision', claimedBy: 'gone:1', claimedAt: claimedAt(1_000) },
     })
     const blocked = await postJson(
       `${base}/bookings/confirm`,
@@ -285,7 +363,7 @@ describe('one change from each state of a booking', () => {
     await payload.db.updateMany({
       collection: 'claims',
       where: { key: { equals: key } },
-      data: { claimedAt: claimedAt(STALE_TRANSITION_CLAIM_MS + 1_000) },
+      data: { claimedAt: claimedAt(STALE_REVISION_CLAIM_MS + 1_000) },
     })
     const confirmed = await postJson(
       `${base}/bookings/confirm`,
