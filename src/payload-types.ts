@@ -30,6 +30,7 @@ export interface Config {
     'change-notices': ChangeNotice;
     'audit-log': AuditLog;
     claims: Claim;
+    'address-hits': AddressHit;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -48,6 +49,7 @@ export interface Config {
     'change-notices': ChangeNoticesSelect<false> | ChangeNoticesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     claims: ClaimsSelect<false> | ClaimsSelect<true>;
+    'address-hits': AddressHitsSelect<false> | AddressHitsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -490,6 +492,17 @@ export interface Claim {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "address-hits".
+ */
+export interface AddressHit {
+  id: number;
+  bucket: string;
+  at: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -652,6 +665,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'claims';
         value: number | Claim;
+      } | null)
+    | ({
+        relationTo: 'address-hits';
+        value: number | AddressHit;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -935,6 +952,16 @@ export interface ClaimsSelect<T extends boolean = true> {
   kind?: T;
   claimedBy?: T;
   claimedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "address-hits_select".
+ */
+export interface AddressHitsSelect<T extends boolean = true> {
+  bucket?: T;
+  at?: T;
   updatedAt?: T;
   createdAt?: T;
 }

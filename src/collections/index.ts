@@ -1,5 +1,6 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
+import { AddressHits } from './AddressHits'
 import { ApplicantStandings } from './ApplicantStandings'
 import { AuditLog } from './AuditLog'
 import { Bookings } from './Bookings'
@@ -22,6 +23,7 @@ export const collections: CollectionConfig[] = [
   ChangeNotices,
   AuditLog,
   Claims,
+  AddressHits,
 ]
 
 /** Collections whose documents belong to one office (the plugin adds their `office` field). */

@@ -2,6 +2,7 @@ import * as migration_20261121_231636_initial from './20261121_231636_initial';
 import * as migration_20261122_003131_kiyaku_schema from './20261122_003131_kiyaku_schema';
 import * as migration_20261122_014349_claims from './20261122_014349_claims';
 import * as migration_20261122_022422_booking_revision from './20261122_022422_booking_revision';
+import * as migration_20261122_022744_address_hits from './20261122_022744_address_hits';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_022422_booking_revision.up,
     down: migration_20261122_022422_booking_revision.down,
-    name: '20261122_022422_booking_revision'
+    name: '20261122_022422_booking_revision',
+  },
+  {
+    up: migration_20261122_022744_address_hits.up,
+    down: migration_20261122_022744_address_hits.down,
+    name: '20261122_022744_address_hits'
   },
 ];

@@ -200,6 +200,23 @@ describe('several server processes on one database', () => {
     ])
   })
 
+  it('wrong link tokens are counted across processes: the eleventh in a minute is refused', async () => {
+    const wrong = (server: ServerProcess) =>
+      postJson(
+        `${server.url}/public/v1/bookings/confirm`,
+        { token: 'x'.repeat(43) },
+        { 'x-forwarded-for': '10.9.0.1' },
+      )
+    const statuses: number[] = []
+    // Alternating between the processes: each of them alone has seen at most six.
+    for (let attempt = 0; attempt < 11; attempt++) {
+      statuses.push((await wrong(servers[attempt % 2]!)).status)
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400))
+    expect(statuses[10]).toBe(429)
+    expect((await wrong(servers[2]!)).status).toBe(429)
+  })
+
   it('each scheduled job run is carried out by exactly one process', async () => {
     // Pending self-service bookings whose confirmation window has passed: the expiry job's work.
     const terms = await getJson(`${servers[0]!.url}/public/v1/offices/${KITAKYUSHU}/terms`)

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express'
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit'
 
 import { errorBody } from '../errors'
 
@@ -51,13 +51,15 @@ export const WRONG_TOKENS_PER_MINUTE = 10
 
 /**
  * Counts only failed token requests (any 4xx/5xx): people following their own links are never
- * limited, but guessing tokens stops after ten misses a minute.
+ * limited, but guessing tokens stops after ten misses a minute. The count is kept in the
+ * database (`store`), so it holds across all server processes.
  */
-export function wrongTokenLimit(respond: RequestHandler): RequestHandler {
+export function wrongTokenLimit(respond: RequestHandler, store: Store): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: WRONG_TOKENS_PER_MINUTE,
     skipSuccessfulRequests: true,
+    store,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: respond,

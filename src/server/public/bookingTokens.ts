@@ -19,6 +19,7 @@ import { actionPage, donePage, problemPage, sendPage, type PageBooking } from '.
 import { mailApplicant, mailBooking, officeOf } from './bookingMailing'
 import { RATE_LIMITED_MESSAGE, rateLimitedJson, wrongTokenLimit } from './bookingRateLimit'
 import { ruleErrorBody } from './bookingRequests'
+import { SharedHitCounter } from '../../services/rateLimits/sharedHitCounter'
 
 const PURPOSES: readonly TokenPurpose[] = ['confirm', 'cancel']
 
@@ -72,7 +73,10 @@ function sendTokenProblem(req: Request, res: Response, error: unknown): boolean 
 export function bookingTokenRoutes(deps: PublicRouteDependencies): Router {
   const { payload, env, logger } = deps
   const router = Router()
-  const limitWrongTokens = wrongTokenLimit(tooManyTokens)
+  const limitWrongTokens = wrongTokenLimit(
+    tooManyTokens,
+    new SharedHitCounter(payload, 'wrong-token', env.secret),
+  )
   const formBody = express.urlencoded({ extended: false, limit: '4kb' })
 
   for (const purpose of PURPOSES) {

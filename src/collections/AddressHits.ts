@@ -1,0 +1,24 @@
+import type { CollectionConfig } from 'payload'
+
+import { ja } from './i18n'
+
+const nobody = () => false
+
+/**
+ * One row per counted request of a rate limit that must hold across server processes (wrong
+ * link tokens per address). The address is stored only as a keyed hash inside `bucket`
+ * ("limit|hash|window start"); rows older than two windows are removed as new ones arrive.
+ */
+export const AddressHits: CollectionConfig = {
+  slug: 'address-hits',
+  labels: {
+    singular: ja('アクセス記録', 'Address hit'),
+    plural: ja('アクセス記録', 'Address hits'),
+  },
+  admin: { hidden: true },
+  access: { read: nobody, create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'bucket', type: 'text', required: true, index: true },
+    { name: 'at', type: 'date', required: true, index: true },
+  ],
+}
