@@ -204,6 +204,21 @@ describe('one change from each state of a booking', () => {
     return ctx.server.payload.findByID({ collection: 'bookings', id, showHiddenFields: true })
   }
 
+  /** A confirmed booking made by staff through REST, with the staff member's token. */
+  async function staffBooking(time: string) {
+    const token = await login(ctx.server.url, 'kitakyushu-staff@demo.test')
+    const created = await postJson(
+      `${ctx.server.url}/api/bookings`,
+      staffBookingData(at(dates[3]!, time)),
+      bearer(token),
+    )
+    expect(created.status).toBe(201)
+    const { id, reference } = created.body.doc as { id: number; reference: string }
+    const patch = (body: Record<string, unknown>) =>
+      postJson(`${ctx.server.url}/api/bookings/${id}`, body, bearer(token), 'PATCH')
+    return { id, reference, patch }
+  }
+
   async function auditActions(id: number | string): Promise<string[]> {
     const { docs } = await ctx.server.payload.find({
       collection: 'audit-log',
@@ -237,22 +252,10 @@ describe('one change from each state of a booking', () => {
   })
 
   it('staff changes racing on one booking: one applies, the others are 409 booking_changed or no-ops', async () => {
-    const token = await login(ctx.server.url, 'kitakyushu-staff@demo.test')
-    const created = await postJson(
-      `${ctx.server.url}/api/bookings`,
-      staffBookingData(at(dates[3]!, '10:30')),
-      bearer(token),
-    )
-    expect(created.status).toBe(201)
-    const id = created.body.doc.id
+    const { id, patch } = await staffBooking('10:30')
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
-        postJson(
-          `${ctx.server.url}/api/bookings/${id}`,
-          { status: 'cancelled', cancelVia: index % 2 ? 'phone' : 'email' },
-          bearer(token),
-          'PATCH',
-        ),
+        patch({ status: 'cancelled', cancelVia: index % 2 ? 'phone' : 'email' }),
       ),
     )
     expect(responses.some((response) => response.status === 200)).toBe(true)
@@ -267,15 +270,8 @@ describe('one change from each state of a booking', () => {
 
   it('every write claims the revision it read, so one read before another write lands is refused', async () => {
     const { payload } = ctx.server
-    const token = await login(ctx.server.url, 'kitakyushu-staff@demo.test')
-    const created = await postJson(
-      `${ctx.server.url}/api/bookings`,
-      staffBookingData(at(dates[3]!, '11:30')),
-      bearer(token),
-    )
-    const { id, reference } = created.body.doc
-    const edit = (meetingUrl: string) =>
-      postJson(`${ctx.server.url}/api/bookings/${id}`, { meetingUrl }, bearer(token), 'PATCH')
+    const { id, reference, patch } = await staffBooking('11:30')
+    const edit = (meetingUrl: string) => patch({ meetingUrl })
     expect((await edit('https://zoom.example/j/1')).status).toBe(200)
     expect((await stored(id)).revision).toBe(1)
 
@@ -298,13 +294,7 @@ describe('one change from each state of a booking', () => {
 
   it('a write that fails after its claim gives the claim back at once', async () => {
     const { payload } = ctx.server
-    const token = await login(ctx.server.url, 'kitakyushu-staff@demo.test')
-    const created = await postJson(
-      `${ctx.server.url}/api/bookings`,
-      staffBookingData(at(dates[3]!, '13:30')),
-      bearer(token),
-    )
-    const { id, reference } = created.body.doc
+    const { id, reference, patch } = await staffBooking('13:30')
     // A row the seat count does not see holds seat 0 of the target slot, so moving the booking
     // there passes the rules and its claim, and the database then refuses the write.
     const officeId = ctx.officeIds[KITAKYUSHU]!
@@ -320,12 +310,7 @@ describe('one change from each state of a booking', () => {
         reference: 'KY-MOVE-FAIL',
       },
     })
-    const moved = await postJson(
-      `${ctx.server.url}/api/bookings/${id}`,
-      { slotStart: target.toISOString() },
-      bearer(token),
-      'PATCH',
-    )
+    const moved = await patch({ slotStart: target.toISOString() })
     // 409 slot_full (see above); FerretDB v1 reports a unique conflict on update as an internal
     // error (code 1, not 11000), so there it is a 500. Either way the write is refused.
     expect(moved.status, JSON.stringify(moved.body)).toBeGreaterThanOrEqual(400)
@@ -338,12 +323,7 @@ describe('one change from each state of a booking', () => {
       where: { key: { equals: revisionKeyOf(reference, 0) } },
     })
     expect(claims.totalDocs).toBe(0)
-    const retried = await postJson(
-      `${ctx.server.url}/api/bookings/${id}`,
-      { meetingUrl: 'https://zoom.example/j/3' },
-      bearer(token),
-      'PATCH',
-    )
+    const retried = await patch({ meetingUrl: 'https://zoom.example/j/3' })
     expect(retried.status).toBe(200)
     expect((await stored(id)).revision).toBe(1)
   })
