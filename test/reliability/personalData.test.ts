@@ -62,6 +62,8 @@ const COLLECTIONS = [
   'terms-editions',
   'change-notices',
   'audit-log',
+  'claims',
+  'address-hits',
 ]
 
 describe('anonymous readers', () => {

@@ -99,6 +99,24 @@ const TABLE: Record<string, Record<Actor, Expectation>> = {
     kitakyushuStaff: none,
     isesakiStaff: none,
   },
+  // Written by the server only; HQ may look at who ran which job.
+  claims: {
+    anonymous: none,
+    hq: readOnly,
+    kitakyushuAdmin: none,
+    isesakiAdmin: none,
+    kitakyushuStaff: none,
+    isesakiStaff: none,
+  },
+  // Hashed addresses for the shared rate limit: nobody reads them through the API.
+  'address-hits': {
+    anonymous: none,
+    hq: none,
+    kitakyushuAdmin: none,
+    isesakiAdmin: none,
+    kitakyushuStaff: none,
+    isesakiStaff: none,
+  },
 }
 
 const ACTORS = Object.keys(TABLE.offices!) as Actor[]

@@ -123,6 +123,15 @@ function fixtureData(
         documentId: unique,
         office: String(office),
       }
+    case 'claims':
+      return {
+        key: `fixture|${unique}`,
+        kind: 'job-run',
+        claimedBy: 'fixture:1',
+        claimedAt: new Date().toISOString(),
+      }
+    case 'address-hits':
+      return { bucket: `fixture|${unique}|0`, at: new Date().toISOString() }
     default:
       throw new Error(`no fixture for ${collection}`)
   }
@@ -148,6 +157,10 @@ export function harmlessUpdate(collection: CollectionSlug): Record<string, unkno
       return { title: 'updated' }
     case 'audit-log':
       return { action: 'updated' }
+    case 'claims':
+      return { claimedBy: 'updated' }
+    case 'address-hits':
+      return { bucket: 'updated' }
     default:
       return {}
   }
