@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { createPublicBooking } from '../../../src/services/bookings/publicBookings'
 import {
@@ -10,36 +10,22 @@ import {
   allEligible,
   applicant,
   at,
-  bookableDates,
+  bookingSuite,
+  type Json,
   KITAKYUSHU,
   kitakyushuPolicy,
   postJson,
   selfServiceBody,
-  startBookingServer,
-  type Json,
-  type BookingTestContext,
 } from './support'
 
-let ctx: BookingTestContext
-let base: string
-let dates: string[]
-
-beforeAll(async () => {
-  ctx = await startBookingServer()
-  base = `${ctx.server.url}/public/v1`
-  dates = bookableDates(kitakyushuPolicy, 4)
-})
-afterAll(async () => {
-  await ctx?.close()
-})
-
-const edition = () => ctx.editions[KITAKYUSHU]!
+const suite = bookingSuite(4)
+const { edition } = suite
 
 async function bookingsAt(slot: string) {
-  const { docs } = await ctx.server.payload.find({
+  const { docs } = await suite.ctx.server.payload.find({
     collection: 'bookings',
     where: {
-      office: { equals: ctx.officeIds[KITAKYUSHU] },
+      office: { equals: suite.ctx.officeIds[KITAKYUSHU] },
       slotStart: { equals: new Date(slot).toISOString() },
     },
     pagination: false,
@@ -50,7 +36,7 @@ async function bookingsAt(slot: string) {
 
 function staffBookingData(slot: string, overrides: Record<string, unknown> = {}) {
   return {
-    office: ctx.officeIds[KITAKYUSHU],
+    office: suite.ctx.officeIds[KITAKYUSHU],
     slotStart: slot,
     channel: 'staff-scheduled',
     meetingUrl: 'https://zoom.example/j/123',
@@ -68,10 +54,10 @@ function staffBookingData(slot: string, overrides: Record<string, unknown> = {})
 
 describe('no double booking without transactions', () => {
   it('50 simultaneous public bookings of a one-seat slot: one 202, 49 × 409, one active booking', async () => {
-    const slot = at(dates[0]!, '10:00')
+    const slot = at(suite.dates[0]!, '10:00')
     const responses = await Promise.all(
       Array.from({ length: 50 }, () =>
-        postJson(`${base}/offices/${KITAKYUSHU}/bookings`, selfServiceBody(edition(), slot)),
+        postJson(`${suite.base}/offices/${KITAKYUSHU}/bookings`, selfServiceBody(edition(), slot)),
       ),
     )
     const statuses = responses.map((response) => response.status)
@@ -87,11 +73,11 @@ describe('no double booking without transactions', () => {
   })
 
   it('simultaneous staff bookings through REST: one 201, the rest 409 with data.code slot_full', async () => {
-    const token = await login(ctx.server.url, 'kitakyushu-staff@demo.test')
-    const slot = at(dates[0]!, '10:30')
+    const token = await login(suite.ctx.server.url, 'kitakyushu-staff@demo.test')
+    const slot = at(suite.dates[0]!, '10:30')
     const responses = await Promise.all(
       Array.from({ length: 10 }, () =>
-        postJson(`${ctx.server.url}/api/bookings`, staffBookingData(slot), bearer(token)),
+        postJson(`${suite.ctx.server.url}/api/bookings`, staffBookingData(slot), bearer(token)),
       ),
     )
     const statuses = responses.map((response) => response.status)
@@ -108,10 +94,10 @@ describe('no double booking without transactions', () => {
   it('a write that loses the race at the unique index becomes 409 slot_full on both paths', async () => {
     // A row the seat count does not see (cancelled) but whose seatLock still names seat 0: the
     // hooks pick seat 0 and the database refuses the write, as when a concurrent booking wins.
-    const { payload } = ctx.server
-    const officeId = ctx.officeIds[KITAKYUSHU]!
+    const { payload } = suite.ctx.server
+    const officeId = suite.ctx.officeIds[KITAKYUSHU]!
     for (const time of ['11:00', '11:30']) {
-      const slot = new Date(at(dates[1]!, time))
+      const slot = new Date(at(suite.dates[1]!, time))
       await payload.db.create({
         collection: 'bookings',
         data: {
@@ -125,17 +111,17 @@ describe('no double booking without transactions', () => {
       })
     }
     const viaRest = await postJson(
-      `${ctx.server.url}/api/bookings`,
-      staffBookingData(at(dates[1]!, '11:00')),
-      bearer(await login(ctx.server.url, 'kitakyushu-staff@demo.test')),
+      `${suite.ctx.server.url}/api/bookings`,
+      staffBookingData(at(suite.dates[1]!, '11:00')),
+      bearer(await login(suite.ctx.server.url, 'kitakyushu-staff@demo.test')),
     )
     expect(viaRest.status).toBe(409)
     expect(viaRest.body.errors[0].data.code).toBe('slot_full')
     expect(viaRest.body.errors[0].message).toMatch(/埋まっています/)
 
     const viaPublic = await postJson(
-      `${base}/offices/${KITAKYUSHU}/bookings`,
-      selfServiceBody(edition(), at(dates[1]!, '11:30')),
+      `${suite.base}/offices/${KITAKYUSHU}/bookings`,
+      selfServiceBody(edition(), at(suite.dates[1]!, '11:30')),
     )
     expect(viaPublic.status).toBe(409)
     expect(viaPublic.body.errors[0].code).toBe('slot_full')
@@ -144,31 +130,35 @@ describe('no double booking without transactions', () => {
 
 describe('holds', () => {
   it('an expired hold does not block a new booking, even before the expiry job runs', async () => {
-    const slot = at(dates[2]!, '13:30')
+    const slot = at(suite.dates[2]!, '13:30')
     const first = await postJson(
-      `${base}/offices/${KITAKYUSHU}/bookings`,
+      `${suite.base}/offices/${KITAKYUSHU}/bookings`,
       selfServiceBody(edition(), slot),
     )
     expect(first.status).toBe(202)
     expect(
-      (await postJson(`${base}/offices/${KITAKYUSHU}/bookings`, selfServiceBody(edition(), slot)))
-        .status,
+      (
+        await postJson(
+          `${suite.base}/offices/${KITAKYUSHU}/bookings`,
+          selfServiceBody(edition(), slot),
+        )
+      ).status,
     ).toBe(409)
 
     // The confirmation window has passed (written straight to the database, as time would).
     const [held] = await bookingsAt(slot)
-    await ctx.server.payload.db.updateOne({
+    await suite.ctx.server.payload.db.updateOne({
       collection: 'bookings',
       id: held!.id,
       data: { confirmBy: new Date(Date.now() - 60_000).toISOString() },
     })
     const listed = await fetch(
-      `${base}/offices/${KITAKYUSHU}/slots?from=${dates[2]}&to=${dates[2]}`,
+      `${suite.base}/offices/${KITAKYUSHU}/slots?from=${suite.dates[2]}&to=${suite.dates[2]}`,
     )
     expect(((await listed.json()) as Json).slots.map((entry: Json) => entry.start)).toContain(slot)
 
     const second = await postJson(
-      `${base}/offices/${KITAKYUSHU}/bookings`,
+      `${suite.base}/offices/${KITAKYUSHU}/bookings`,
       selfServiceBody(edition(), slot),
     )
     expect(second.status).toBe(202)
@@ -187,8 +177,8 @@ describe('holds', () => {
 
 describe('one change from each state of a booking', () => {
   async function heldBooking(slot: string) {
-    return createPublicBooking(ctx.server.payload, {
-      officeId: ctx.officeIds[KITAKYUSHU]!,
+    return createPublicBooking(suite.ctx.server.payload, {
+      officeId: suite.ctx.officeIds[KITAKYUSHU]!,
       slotStart: new Date(slot),
       applicant: applicant(),
       termsEditionNumber: edition(),
@@ -201,26 +191,26 @@ describe('one change from each state of a booking', () => {
   const fromAddress = (address: string) => ({ 'x-forwarded-for': address })
 
   async function stored(id: number | string) {
-    return ctx.server.payload.findByID({ collection: 'bookings', id, showHiddenFields: true })
+    return suite.ctx.server.payload.findByID({ collection: 'bookings', id, showHiddenFields: true })
   }
 
   /** A confirmed booking made by staff through REST, with the staff member's token. */
   async function staffBooking(time: string) {
-    const token = await login(ctx.server.url, 'kitakyushu-staff@demo.test')
+    const token = await login(suite.ctx.server.url, 'kitakyushu-staff@demo.test')
     const created = await postJson(
-      `${ctx.server.url}/api/bookings`,
-      staffBookingData(at(dates[3]!, time)),
+      `${suite.ctx.server.url}/api/bookings`,
+      staffBookingData(at(suite.dates[3]!, time)),
       bearer(token),
     )
     expect(created.status).toBe(201)
     const { id, reference } = created.body.doc as { id: number; reference: string }
     const patch = (body: Record<string, unknown>) =>
-      postJson(`${ctx.server.url}/api/bookings/${id}`, body, bearer(token), 'PATCH')
+      postJson(`${suite.ctx.server.url}/api/bookings/${id}`, body, bearer(token), 'PATCH')
     return { id, reference, patch }
   }
 
   async function auditActions(id: number | string): Promise<string[]> {
-    const { docs } = await ctx.server.payload.find({
+    const { docs } = await suite.ctx.server.payload.find({
       collection: 'audit-log',
       where: { documentId: { equals: String(id) } },
       sort: 'at',
@@ -230,10 +220,10 @@ describe('one change from each state of a booking', () => {
   }
 
   it('a confirmation link sent ten times at once confirms once: one 200, nine 400 invalid_token', async () => {
-    const { booking, confirmToken } = await heldBooking(at(dates[3]!, '10:00'))
+    const { booking, confirmToken } = await heldBooking(at(suite.dates[3]!, '10:00'))
     const responses = await Promise.all(
       Array.from({ length: 10 }, () =>
-        postJson(`${base}/bookings/confirm`, { token: confirmToken }),
+        postJson(`${suite.base}/bookings/confirm`, { token: confirmToken }),
       ),
     )
     const statuses = responses.map((response) => response.status)
@@ -269,7 +259,7 @@ describe('one change from each state of a booking', () => {
   })
 
   it('every write claims the revision it read, so one read before another write lands is refused', async () => {
-    const { payload } = ctx.server
+    const { payload } = suite.ctx.server
     const { id, reference, patch } = await staffBooking('11:30')
     const edit = (meetingUrl: string) => patch({ meetingUrl })
     expect((await edit('https://zoom.example/j/1')).status).toBe(200)
@@ -293,12 +283,12 @@ describe('one change from each state of a booking', () => {
   })
 
   it('a write that fails after its claim gives the claim back at once', async () => {
-    const { payload } = ctx.server
+    const { payload } = suite.ctx.server
     const { id, reference, patch } = await staffBooking('13:30')
     // A row the seat count does not see holds seat 0 of the target slot, so moving the booking
     // there passes the rules and its claim, and the database then refuses the write.
-    const officeId = ctx.officeIds[KITAKYUSHU]!
-    const target = new Date(at(dates[3]!, '14:00'))
+    const officeId = suite.ctx.officeIds[KITAKYUSHU]!
+    const target = new Date(at(suite.dates[3]!, '14:00'))
     await payload.db.create({
       collection: 'bookings',
       data: {
@@ -317,7 +307,7 @@ describe('one change from each state of a booking', () => {
     if (!process.env.DATABASE_URL?.startsWith('mongodb')) {
       expect(moved.body.errors[0].data.code).toBe('slot_full')
     }
-    expect((await stored(id)).slotStart).toBe(new Date(at(dates[3]!, '13:30')).toISOString())
+    expect((await stored(id)).slotStart).toBe(new Date(at(suite.dates[3]!, '13:30')).toISOString())
     const claims = await payload.find({
       collection: 'claims',
       where: { key: { equals: revisionKeyOf(reference, 0) } },
@@ -329,8 +319,8 @@ describe('one change from each state of a booking', () => {
   })
 
   it('a claim whose change never landed blocks the booking only until it is stale', async () => {
-    const { payload } = ctx.server
-    const { booking, confirmToken } = await heldBooking(at(dates[3]!, '11:00'))
+    const { payload } = suite.ctx.server
+    const { booking, confirmToken } = await heldBooking(at(suite.dates[3]!, '11:00'))
     const key = revisionKeyOf(booking.reference!, 0)
     const claimedAt = (ageMs: number) => new Date(Date.now() - ageMs).toISOString()
     await payload.db.create({
@@ -338,7 +328,7 @@ describe('one change from each state of a booking', () => {
       data: { key, kind: 'booking-revision', claimedBy: 'gone:1', claimedAt: claimedAt(1_000) },
     })
     const blocked = await postJson(
-      `${base}/bookings/confirm`,
+      `${suite.base}/bookings/confirm`,
       { token: confirmToken },
       fromAddress('10.7.0.2'),
     )
@@ -351,7 +341,7 @@ describe('one change from each state of a booking', () => {
       data: { claimedAt: claimedAt(STALE_REVISION_CLAIM_MS + 1_000) },
     })
     const confirmed = await postJson(
-      `${base}/bookings/confirm`,
+      `${suite.base}/bookings/confirm`,
       { token: confirmToken },
       fromAddress('10.7.0.3'),
     )

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { claimJobRun } from '../../../src/jobs/claimJobRun'
 import { STALE_JOB_MS } from '../../../src/jobs/clearStaleJobs'
@@ -7,41 +7,27 @@ import {
   allEligible,
   applicant,
   at,
-  bookableDates,
+  bookingSuite,
   KITAKYUSHU,
   kitakyushuPolicy,
   linkIn,
   mailTo,
   postJson,
   selfServiceBody,
-  startBookingServer,
   tokenOf,
   uniqueEmail,
-  type BookingTestContext,
 } from './support'
 
-let ctx: BookingTestContext
-let base: string
-let dates: string[]
-
-beforeAll(async () => {
-  ctx = await startBookingServer()
-  base = `${ctx.server.url}/public/v1`
-  dates = bookableDates(kitakyushuPolicy, 4)
-})
-afterAll(async () => {
-  await ctx?.close()
-})
-
-const edition = () => ctx.editions[KITAKYUSHU]!
+const suite = bookingSuite(4)
+const { edition } = suite
 const minutes = (count: number) => count * 60_000
 
 async function booking(id: number | string) {
-  return ctx.server.payload.findByID({ collection: 'bookings', id, showHiddenFields: true })
+  return suite.ctx.server.payload.findByID({ collection: 'bookings', id, showHiddenFields: true })
 }
 
 async function bookingByReference(reference: string) {
-  const { docs } = await ctx.server.payload.find({
+  const { docs } = await suite.ctx.server.payload.find({
     collection: 'bookings',
     where: { reference: { equals: reference } },
   })
@@ -50,10 +36,10 @@ async function bookingByReference(reference: string) {
 
 /** A confirmed booking made by staff through the Local API (as the admin would). */
 async function staffBooking(slot: string, person: { email: string; jobSeekerNumber: string }) {
-  return ctx.server.payload.create({
+  return suite.ctx.server.payload.create({
     collection: 'bookings',
     data: {
-      office: ctx.officeIds[KITAKYUSHU] as number,
+      office: suite.ctx.officeIds[KITAKYUSHU] as number,
       slotStart: slot,
       channel: 'staff-scheduled',
       status: 'confirmed',
@@ -65,7 +51,7 @@ async function staffBooking(slot: string, person: { email: string; jobSeekerNumb
 
 describe('jobs', () => {
   it('are Payload tasks scheduled every minute on the default queue', () => {
-    const tasks = ctx.server.payload.config.jobs.tasks ?? []
+    const tasks = suite.ctx.server.payload.config.jobs.tasks ?? []
     for (const slug of ['expireUnconfirmedBookings', 'markNoShows']) {
       const task = tasks.find((candidate) => candidate.slug === slug)
       expect(task?.schedule).toMatchObject([{ cron: '* * * * *', queue: 'default' }])
@@ -75,26 +61,26 @@ describe('jobs', () => {
   it('expireUnconfirmedBookings: a hold past confirmBy expires through the job queue and its link dies', async () => {
     const email = uniqueEmail('expiry')
     const created = await postJson(
-      `${base}/offices/${KITAKYUSHU}/bookings`,
-      selfServiceBody(edition(), at(dates[0]!, '10:00'), { applicant: applicant({ email }) }),
+      `${suite.base}/offices/${KITAKYUSHU}/bookings`,
+      selfServiceBody(edition(), at(suite.dates[0]!, '10:00'), { applicant: applicant({ email }) }),
     )
     expect(created.status).toBe(202)
     const link = linkIn(
-      await ctx.smtp.waitFor(mailTo(email, /確認/)),
+      await suite.ctx.smtp.waitFor(mailTo(email, /確認/)),
       '/public/v1/bookings/confirm',
-      ctx.server.url,
+      suite.ctx.server.url,
     )
     const held = await bookingByReference(created.body.booking.reference)
 
     // Nothing to do while the hold is still within its window.
-    expect(await expireUnconfirmedBookings(ctx.server.payload)).toEqual({ expired: 0 })
+    expect(await expireUnconfirmedBookings(suite.ctx.server.payload)).toEqual({ expired: 0 })
 
-    await ctx.server.payload.db.updateOne({
+    await suite.ctx.server.payload.db.updateOne({
       collection: 'bookings',
       id: held.id,
       data: { confirmBy: new Date(Date.now() - minutes(1)).toISOString() },
     })
-    const { payload } = ctx.server
+    const { payload } = suite.ctx.server
     await payload.jobs.queue({ task: 'expireUnconfirmedBookings', input: {} })
     await payload.jobs.run()
     const expired = await booking(held.id)
@@ -108,15 +94,15 @@ describe('jobs', () => {
       actor: 'system',
     })
 
-    const confirm = await postJson(`${base}/bookings/confirm`, { token: tokenOf(link) })
+    const confirm = await postJson(`${suite.base}/bookings/confirm`, { token: tokenOf(link) })
     expect(confirm.status).toBe(400)
     expect(confirm.body.errors[0].code).toBe('invalid_token')
   })
 
   it('markNoShows: after the grace period only, counting against the standing until the applicant is refused', async () => {
-    const { payload } = ctx.server
+    const { payload } = suite.ctx.server
     const person = { email: uniqueEmail('noshow'), jobSeekerNumber: '40010-555555' }
-    const first = await staffBooking(at(dates[1]!, '10:00'), person)
+    const first = await staffBooking(at(suite.dates[1]!, '10:00'), person)
     expect(first.status).toBe('confirmed')
     const start = new Date(first.slotStart).getTime()
     const grace = kitakyushuPolicy.noShowGraceMinutes
@@ -137,29 +123,29 @@ describe('jobs', () => {
 
     const standings = await payload.find({
       collection: 'applicant-standings',
-      where: { office: { equals: ctx.officeIds[KITAKYUSHU] } },
+      where: { office: { equals: suite.ctx.officeIds[KITAKYUSHU] } },
     })
     expect(standings.docs.map((standing) => standing.noShowCount)).toEqual([1, 1])
     expect(JSON.stringify(standings.docs)).not.toContain(person.email)
 
     // Below the limit (2) the applicant may still book online with the same address.
     const allowed = await postJson(
-      `${base}/offices/${KITAKYUSHU}/bookings`,
-      selfServiceBody(edition(), at(dates[2]!, '10:00'), {
+      `${suite.base}/offices/${KITAKYUSHU}/bookings`,
+      selfServiceBody(edition(), at(suite.dates[2]!, '10:00'), {
         applicant: applicant({ email: person.email }),
       }),
     )
     expect(allowed.status).toBe(202)
 
-    const second = await staffBooking(at(dates[2]!, '11:00'), person)
+    const second = await staffBooking(at(suite.dates[2]!, '11:00'), person)
     await markNoShows(payload, {
       now: new Date(new Date(second.slotStart).getTime() + minutes(grace + 5)),
     })
     expect((await booking(second.id)).status).toBe('no_show')
 
     const refused = await postJson(
-      `${base}/offices/${KITAKYUSHU}/bookings`,
-      selfServiceBody(edition(), at(dates[3]!, '10:00'), {
+      `${suite.base}/offices/${KITAKYUSHU}/bookings`,
+      selfServiceBody(edition(), at(suite.dates[3]!, '10:00'), {
         applicant: applicant({ email: person.email }),
       }),
     )
@@ -170,7 +156,7 @@ describe('jobs', () => {
     })
     // Staff booking by the job-seeker number is refused as well.
     await expect(
-      staffBooking(at(dates[3]!, '11:00'), { ...person, email: uniqueEmail() }),
+      staffBooking(at(suite.dates[3]!, '11:00'), { ...person, email: uniqueEmail() }),
     ).rejects.toMatchObject({
       status: 422,
       data: { code: 'not_accepted' },
@@ -178,11 +164,11 @@ describe('jobs', () => {
   })
 
   it('markNoShows through the queue leaves future bookings alone', async () => {
-    const upcoming = await staffBooking(at(dates[3]!, '13:00'), {
+    const upcoming = await staffBooking(at(suite.dates[3]!, '13:00'), {
       email: uniqueEmail(),
       jobSeekerNumber: '40010-777777',
     })
-    const { payload } = ctx.server
+    const { payload } = suite.ctx.server
     await payload.jobs.queue({ task: 'markNoShows', input: {} })
     await payload.jobs.run()
     expect((await booking(upcoming.id)).status).toBe('confirmed')
@@ -191,7 +177,7 @@ describe('jobs', () => {
 
 describe('job runs', () => {
   it('a run is claimed once: a second attempt at the same scheduled run does nothing', async () => {
-    const { payload } = ctx.server
+    const { payload } = suite.ctx.server
     const job = { id: 'probe', waitUntil: new Date('2026-01-01T00:00:00Z') }
     expect(await claimJobRun(payload, 'markNoShows', job)).toBe(true)
     expect(await claimJobRun(payload, 'markNoShows', { ...job, id: 'other' })).toBe(false)
@@ -207,7 +193,7 @@ describe('job runs', () => {
   })
 
   it('a job left processing by a killed server no longer blocks its schedule', async () => {
-    const { payload } = ctx.server
+    const { payload } = suite.ctx.server
     const stale = await payload.db.create({
       collection: 'payload-jobs',
       data: {

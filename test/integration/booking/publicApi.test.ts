@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { normaliseApplicant } from '../../../src/rules/booking/normaliseApplicant'
 import { addDays, tokyoDateOf, tokyoDay } from '../../../src/rules/booking/tokyo'
@@ -9,40 +9,27 @@ import {
   applicant,
   at,
   bookableDates,
+  bookingSuite,
   getJson,
   ISESAKI,
   isesakiPolicy,
+  type Json,
   KITAKYUSHU,
   kitakyushuPolicy,
   linkIn,
   mailTo,
   postJson,
   selfServiceBody,
-  startBookingServer,
   tokenOf,
   uniqueEmail,
-  type Json,
-  type BookingTestContext,
 } from './support'
 
 const JAPANESE = /[ぁ-んァ-ン一-龯]/
 
-let ctx: BookingTestContext
-let base: string
-let dates: string[]
-
-beforeAll(async () => {
-  ctx = await startBookingServer()
-  base = `${ctx.server.url}/public/v1`
-  dates = bookableDates(kitakyushuPolicy, 8)
-})
-afterAll(async () => {
-  await ctx?.close()
-})
-
-const edition = () => ctx.editions[KITAKYUSHU]!
+const suite = bookingSuite(8)
+const { edition } = suite
 const book = (body: Record<string, unknown>, slug = KITAKYUSHU) =>
-  postJson(`${base}/offices/${slug}/bookings`, body)
+  postJson(`${suite.base}/offices/${slug}/bookings`, body)
 
 function expectError(
   response: { status: number; body: Json },
@@ -58,7 +45,7 @@ function expectError(
 }
 
 async function storedBooking(reference: string) {
-  const { docs } = await ctx.server.payload.find({
+  const { docs } = await suite.ctx.server.payload.find({
     collection: 'bookings',
     where: { reference: { equals: reference } },
     limit: 1,
@@ -85,7 +72,7 @@ function dateBeyondWindow(): string {
 
 describe('GET /offices/{slug}/policy', () => {
   it('returns the policy in force with eligibility statements and required fields, without internal ids', async () => {
-    const response = await getJson(`${base}/offices/${KITAKYUSHU}/policy`)
+    const response = await getJson(`${suite.base}/offices/${KITAKYUSHU}/policy`)
     expect(response.status).toBe(200)
     const { policy, termsEdition, office } = response.body
     expect(office).toEqual({ slug: KITAKYUSHU, name: 'マザーズハローワーク北九州' })
@@ -103,14 +90,14 @@ describe('GET /offices/{slug}/policy', () => {
   })
 
   it('answers 404 office_not_found, 404 no_policy_in_force and 422 for a malformed date', async () => {
-    expectError(await getJson(`${base}/offices/nowhere/policy`), 404, 'office_not_found')
+    expectError(await getJson(`${suite.base}/offices/nowhere/policy`), 404, 'office_not_found')
     expectError(
-      await getJson(`${base}/offices/${KITAKYUSHU}/policy?at=2020-01-01`),
+      await getJson(`${suite.base}/offices/${KITAKYUSHU}/policy?at=2020-01-01`),
       404,
       'no_policy_in_force',
     )
     expectError(
-      await getJson(`${base}/offices/${KITAKYUSHU}/policy?at=2026-13-01`),
+      await getJson(`${suite.base}/offices/${KITAKYUSHU}/policy?at=2026-13-01`),
       422,
       'invalid_field',
       'at',
@@ -120,8 +107,10 @@ describe('GET /offices/{slug}/policy', () => {
 
 describe('GET /offices/{slug}/slots', () => {
   it('lists open self-service slots in +09:00 with the seats remaining', async () => {
-    const date = dates[0]!
-    const response = await getJson(`${base}/offices/${KITAKYUSHU}/slots?from=${date}&to=${date}`)
+    const date = suite.dates[0]!
+    const response = await getJson(
+      `${suite.base}/offices/${KITAKYUSHU}/slots?from=${date}&to=${date}`,
+    )
     expect(response.status).toBe(200)
     expect(response.body.channel).toBe('self-service')
     expect(response.body.slots[0]).toEqual({
@@ -134,7 +123,7 @@ describe('GET /offices/{slug}/slots', () => {
 
   it('lists an office without self-service for its own channels', async () => {
     const [date] = bookableDates(isesakiPolicy, 1)
-    const response = await getJson(`${base}/offices/${ISESAKI}/slots?from=${date}&to=${date}`)
+    const response = await getJson(`${suite.base}/offices/${ISESAKI}/slots?from=${date}&to=${date}`)
     expect(response.status).toBe(200)
     expect(response.body.channel).toBeNull()
     expect(response.body.slots.map((slot: Json) => slot.start)).toContain(at(date!, '14:00'))
@@ -143,62 +132,66 @@ describe('GET /offices/{slug}/slots', () => {
   it('refuses more than 62 days, a reversed range and unknown parameters with 422', async () => {
     const from = tokyoDateOf(new Date())
     expectError(
-      await getJson(`${base}/offices/${KITAKYUSHU}/slots?from=${from}&to=${addDays(from, 62)}`),
+      await getJson(
+        `${suite.base}/offices/${KITAKYUSHU}/slots?from=${from}&to=${addDays(from, 62)}`,
+      ),
       422,
       'invalid_field',
       'to',
     )
     const ok = await getJson(
-      `${base}/offices/${KITAKYUSHU}/slots?from=${from}&to=${addDays(from, 61)}`,
+      `${suite.base}/offices/${KITAKYUSHU}/slots?from=${from}&to=${addDays(from, 61)}`,
     )
     expect(ok.status).toBe(200)
     expectError(
-      await getJson(`${base}/offices/${KITAKYUSHU}/slots?from=${from}&to=${addDays(from, -1)}`),
+      await getJson(
+        `${suite.base}/offices/${KITAKYUSHU}/slots?from=${from}&to=${addDays(from, -1)}`,
+      ),
       422,
       'invalid_field',
       'to',
     )
     expectError(
-      await getJson(`${base}/offices/${KITAKYUSHU}/slots?from=tomorrow`),
+      await getJson(`${suite.base}/offices/${KITAKYUSHU}/slots?from=tomorrow`),
       422,
       'invalid_field',
       'from',
     )
     expectError(
-      await getJson(`${base}/offices/${KITAKYUSHU}/slots?channel=x`),
+      await getJson(`${suite.base}/offices/${KITAKYUSHU}/slots?channel=x`),
       422,
       'invalid_field',
       'channel',
     )
-    expectError(await getJson(`${base}/offices/nowhere/slots`), 404, 'office_not_found')
+    expectError(await getJson(`${suite.base}/offices/nowhere/slots`), 404, 'office_not_found')
   })
 })
 
 describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
   it('outside_hours for a time outside the windows or off the session grid', async () => {
     expectError(
-      await book(selfServiceBody(edition(), at(dates[1]!, '09:00'))),
+      await book(selfServiceBody(edition(), at(suite.dates[1]!, '09:00'))),
       422,
       'outside_hours',
     )
     expectError(
-      await book(selfServiceBody(edition(), at(dates[1]!, '10:15'))),
+      await book(selfServiceBody(edition(), at(suite.dates[1]!, '10:15'))),
       422,
       'outside_hours',
     )
     expectError(
-      await book(selfServiceBody(edition(), at(dates[1]!, '12:00'))),
+      await book(selfServiceBody(edition(), at(suite.dates[1]!, '12:00'))),
       422,
       'outside_hours',
     )
   })
 
   it('closed_day on an office closure (the policy change shows at once)', async () => {
-    const closed = dates[7]!
-    const { payload } = ctx.server
+    const closed = suite.dates[7]!
+    const { payload } = suite.ctx.server
     const { docs } = await payload.find({
       collection: 'reservation-policies',
-      where: { office: { equals: ctx.officeIds[KITAKYUSHU] } },
+      where: { office: { equals: suite.ctx.officeIds[KITAKYUSHU] } },
       limit: 1,
     })
     await payload.update({
@@ -207,9 +200,11 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
       data: { closures: [{ date: closed, reason: '庁舎点検' }] },
     })
     expectError(await book(selfServiceBody(edition(), at(closed, '10:00'))), 422, 'closed_day')
-    const slots = await getJson(`${base}/offices/${KITAKYUSHU}/slots?from=${closed}&to=${closed}`)
+    const slots = await getJson(
+      `${suite.base}/offices/${KITAKYUSHU}/slots?from=${closed}&to=${closed}`,
+    )
     expect(slots.body.slots).toEqual([])
-    const policy = await getJson(`${base}/offices/${KITAKYUSHU}/policy`)
+    const policy = await getJson(`${suite.base}/offices/${KITAKYUSHU}/policy`)
     expect(policy.body.policy.closures).toEqual([{ date: closed, reason: '庁舎点検' }])
   })
 
@@ -231,14 +226,14 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
 
   it('channel_not_offered where the office takes no online bookings', async () => {
     const [date] = bookableDates(isesakiPolicy, 1)
-    const body = selfServiceBody(ctx.editions[ISESAKI]!, at(date!, '10:00'), {
+    const body = selfServiceBody(suite.ctx.editions[ISESAKI]!, at(date!, '10:00'), {
       eligibility: allEligible(isesakiPolicy),
     })
     expectError(await book(body, ISESAKI), 422, 'channel_not_offered')
   })
 
   it('missing_field for a required detail or an unaffirmed eligibility statement, all listed', async () => {
-    const slot = at(dates[1]!, '10:30')
+    const slot = at(suite.dates[1]!, '10:30')
     const noPhone = await book(
       selfServiceBody(edition(), slot, { applicant: { name: '山田 花子', email: uniqueEmail() } }),
     )
@@ -255,7 +250,7 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
   })
 
   it('invalid_field for malformed details and malformed requests', async () => {
-    const slot = at(dates[1]!, '11:00')
+    const slot = at(suite.dates[1]!, '11:00')
     expectError(
       await book(
         selfServiceBody(edition(), slot, { applicant: applicant({ email: 'not-an-address' }) }),
@@ -271,7 +266,7 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
       'applicant.phone',
     )
     expectError(
-      await book(selfServiceBody(edition(), `${dates[1]}T11:00:00`)),
+      await book(selfServiceBody(edition(), `${suite.dates[1]}T11:00:00`)),
       422,
       'invalid_field',
       'slotStart',
@@ -286,7 +281,7 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
   })
 
   it('terms_not_current for another edition or without agreement', async () => {
-    const slot = at(dates[1]!, '11:00')
+    const slot = at(suite.dates[1]!, '11:00')
     expectError(
       await book(
         selfServiceBody(edition(), slot, {
@@ -308,9 +303,9 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
 
   it('not_accepted, neutrally, for an applicant the office refuses', async () => {
     const email = uniqueEmail('refused')
-    const officeId = ctx.officeIds[KITAKYUSHU]!
+    const officeId = suite.ctx.officeIds[KITAKYUSHU]!
     const [key] = applicantKeys(officeId, normaliseApplicant({ email }))
-    await ctx.server.payload.create({
+    await suite.ctx.server.payload.create({
       collection: 'applicant-standings',
       data: {
         office: officeId as number,
@@ -321,7 +316,7 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
       },
     })
     const response = await book(
-      selfServiceBody(edition(), at(dates[1]!, '11:30'), {
+      selfServiceBody(edition(), at(suite.dates[1]!, '11:30'), {
         applicant: applicant({ email: `  ${email.toUpperCase()}` }),
       }),
     )
@@ -330,12 +325,12 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
   })
 
   it('slot_full (409) once the only seat is held; the slot leaves the list', async () => {
-    const slot = at(dates[2]!, '13:00')
+    const slot = at(suite.dates[2]!, '13:00')
     const first = await book(selfServiceBody(edition(), slot))
     expect(first.status).toBe(202)
     expectError(await book(selfServiceBody(edition(), slot)), 409, 'slot_full')
     const listed = await getJson(
-      `${base}/offices/${KITAKYUSHU}/slots?from=${dates[2]}&to=${dates[2]}`,
+      `${suite.base}/offices/${KITAKYUSHU}/slots?from=${suite.dates[2]}&to=${suite.dates[2]}`,
     )
     expect(listed.body.slots.map((entry: Json) => entry.start)).not.toContain(slot)
   })
@@ -344,7 +339,7 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
 describe('the mail round trip', () => {
   it('book → mail → GET page (no change) → POST confirm → mail with .ics and cancel link → POST cancel', async () => {
     const email = uniqueEmail('roundtrip')
-    const slot = at(dates[3]!, '14:00')
+    const slot = at(suite.dates[3]!, '14:00')
     const created = await book(
       selfServiceBody(edition(), slot, {
         applicant: applicant({ email, jobSeekerNumber: '１２３４５ー６７８９' }),
@@ -355,7 +350,7 @@ describe('the mail round trip', () => {
     expect(booking).toMatchObject({
       status: 'pending_confirmation',
       slotStart: slot,
-      slotEnd: at(dates[3]!, '14:30'),
+      slotEnd: at(suite.dates[3]!, '14:30'),
       tool: 'teleoffice',
     })
     expect(booking.reference).toMatch(/^KY-/)
@@ -375,9 +370,9 @@ describe('the mail round trip', () => {
     expect(stored.confirmTokenHash).toMatch(/^[0-9a-f]{64}$/)
     expect(stored.consent?.agreedAt).toBeTruthy()
 
-    const requestMail = await ctx.smtp.waitFor(mailTo(email, /確認のお願い/))
+    const requestMail = await suite.ctx.smtp.waitFor(mailTo(email, /確認のお願い/))
     expect(requestMail.text).toContain(booking.reference)
-    const confirmLink = linkIn(requestMail, '/public/v1/bookings/confirm', ctx.server.url)
+    const confirmLink = linkIn(requestMail, '/public/v1/bookings/confirm', suite.ctx.server.url)
     expect(stored.confirmTokenHash).not.toContain(tokenOf(confirmLink))
 
     const page = await fetch(confirmLink)
@@ -389,27 +384,31 @@ describe('the mail round trip', () => {
     expect(page.headers.get('cache-control')).toBe('no-store')
     expect((await storedBooking(booking.reference)).status).toBe('pending_confirmation')
 
-    const confirmed = await postJson(`${base}/bookings/confirm`, { token: tokenOf(confirmLink) })
+    const confirmed = await postJson(`${suite.base}/bookings/confirm`, {
+      token: tokenOf(confirmLink),
+    })
     expect(confirmed.status).toBe(200)
     expect(confirmed.body.booking).toMatchObject({
       reference: booking.reference,
       status: 'confirmed',
     })
 
-    const doneMail = await ctx.smtp.waitFor(mailTo(email, /確定しました/))
+    const doneMail = await suite.ctx.smtp.waitFor(mailTo(email, /確定しました/))
     const ics = doneMail.attachments.find((attachment) => attachment.filename?.endsWith('.ics'))
     expect(ics?.mimeType).toBe('text/calendar')
     expect(ics?.content).toContain(`UID:${booking.reference}`)
     expect(ics?.content).toContain(
-      `DTSTART;TZID=Asia/Tokyo:${dates[3]!.replaceAll('-', '')}T140000`,
+      `DTSTART;TZID=Asia/Tokyo:${suite.dates[3]!.replaceAll('-', '')}T140000`,
     )
-    expect(ics?.content).toContain(`DTEND;TZID=Asia/Tokyo:${dates[3]!.replaceAll('-', '')}T143000`)
+    expect(ics?.content).toContain(
+      `DTEND;TZID=Asia/Tokyo:${suite.dates[3]!.replaceAll('-', '')}T143000`,
+    )
     expect(ics?.content).toContain('TZID:Asia/Tokyo')
-    const cancelLink = linkIn(doneMail, '/public/v1/bookings/cancel', ctx.server.url)
+    const cancelLink = linkIn(doneMail, '/public/v1/bookings/cancel', suite.ctx.server.url)
 
     // Single use: the confirmation link is spent.
     expectError(
-      await postJson(`${base}/bookings/confirm`, { token: tokenOf(confirmLink) }),
+      await postJson(`${suite.base}/bookings/confirm`, { token: tokenOf(confirmLink) }),
       400,
       'invalid_token',
     )
@@ -421,14 +420,14 @@ describe('the mail round trip', () => {
     expect((await storedBooking(booking.reference)).status).toBe('confirmed')
 
     // The page's own button: a form post, answered with a page.
-    const cancelled = await fetch(`${base}/bookings/cancel`, {
+    const cancelled = await fetch(`${suite.base}/bookings/cancel`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ token: tokenOf(cancelLink) }).toString(),
     })
     expect(cancelled.status).toBe(200)
     expect(await cancelled.text()).toContain('キャンセルしました')
-    await ctx.smtp.waitFor(mailTo(email, /キャンセルしました/))
+    await suite.ctx.smtp.waitFor(mailTo(email, /キャンセルしました/))
 
     const after = await storedBooking(booking.reference)
     expect(after.status).toBe('cancelled')
@@ -442,26 +441,26 @@ describe('the mail round trip', () => {
       ['confirmed', 'cancelled', 'link', 'applicant'],
     ])
     expectError(
-      await postJson(`${base}/bookings/cancel`, { token: tokenOf(cancelLink) }),
+      await postJson(`${suite.base}/bookings/cancel`, { token: tokenOf(cancelLink) }),
       400,
       'invalid_token',
     )
 
     // The seat is free again.
     const listed = await getJson(
-      `${base}/offices/${KITAKYUSHU}/slots?from=${dates[3]}&to=${dates[3]}`,
+      `${suite.base}/offices/${KITAKYUSHU}/slots?from=${suite.dates[3]}&to=${suite.dates[3]}`,
     )
     expect(listed.body.slots.map((entry: Json) => entry.start)).toContain(slot)
   })
 
   it('answers unknown and malformed tokens with invalid_token', async () => {
     expectError(
-      await postJson(`${base}/bookings/confirm`, { token: 'A'.repeat(43) }),
+      await postJson(`${suite.base}/bookings/confirm`, { token: 'A'.repeat(43) }),
       400,
       'invalid_token',
     )
-    expectError(await postJson(`${base}/bookings/cancel`, {}), 400, 'invalid_token')
-    const page = await fetch(`${base}/bookings/confirm?token=nope`)
+    expectError(await postJson(`${suite.base}/bookings/cancel`, {}), 400, 'invalid_token')
+    const page = await fetch(`${suite.base}/bookings/confirm?token=nope`)
     expect(page.status).toBe(400)
     expect(await page.text()).toContain('lang="ja"')
   })

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import type { Payload } from 'payload'
 
 import { closedDayReason } from '../../../src/rules/booking/checkClosedDay'
@@ -24,6 +25,33 @@ export interface BookingTestContext {
   officeIds: Record<string, number | string>
   editions: Record<string, number>
   close: () => Promise<void>
+}
+
+export interface BookingSuite {
+  ctx: BookingTestContext
+  /** The public API: `${server}/public/v1`. */
+  base: string
+  /** Bookable 北九州 dates from the day after tomorrow. */
+  dates: string[]
+  /** The 北九州 edition number in force, to consent to. */
+  edition: () => number
+}
+
+/**
+ * The suite's booking server, started before its tests and closed after them. Read the fields
+ * inside tests and hooks: they are filled in when the server is up.
+ */
+export function bookingSuite(dateCount: number): BookingSuite {
+  const suite = { edition: () => suite.ctx.editions[KITAKYUSHU]! } as BookingSuite
+  beforeAll(async () => {
+    suite.ctx = await startBookingServer()
+    suite.base = `${suite.ctx.server.url}/public/v1`
+    suite.dates = bookableDates(kitakyushuPolicy, dateCount)
+  })
+  afterAll(async () => {
+    await suite.ctx?.close()
+  })
+  return suite
 }
 
 /** The SMTP receiver first (its URL goes into the server's env), then a seeded server. */
