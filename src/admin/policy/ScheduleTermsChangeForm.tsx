@@ -77,26 +77,18 @@ export function ScheduleTermsChangeForm(props: Props) {
     >
       <fieldset>
         <legend>{text.policy.ground}</legend>
-        <label className="kiyaku-choice">
-          <input
-            type="radio"
-            name="ground"
-            value="1"
-            checked={ground === '1'}
-            onChange={() => setGround('1')}
-          />
-          <span>{text.policy.ground1}</span>
-        </label>
-        <label className="kiyaku-choice">
-          <input
-            type="radio"
-            name="ground"
-            value="2"
-            checked={ground === '2'}
-            onChange={() => setGround('2')}
-          />
-          <span>{text.policy.ground2}</span>
-        </label>
+        {(['1', '2'] as const).map((value) => (
+          <label key={value} className="kiyaku-choice">
+            <input
+              type="radio"
+              name="ground"
+              value={value}
+              checked={ground === value}
+              onChange={() => setGround(value)}
+            />
+            <span>{value === '1' ? text.policy.ground1 : text.policy.ground2}</span>
+          </label>
+        ))}
       </fieldset>
       <div className="kiyaku-field">
         <label htmlFor={ids.reasons}>{text.policy.reasons}</label>
