@@ -1,13 +1,12 @@
 import { Router } from 'express'
 import { z } from 'zod'
 
-import { confirmationRequestMail } from '../../mail/bookingMails'
 import { parseInstant } from '../../services/bookings/bookingData'
 import { createPublicBooking, publicBookingView } from '../../services/bookings/publicBookings'
 import { PublicError } from '../errors'
 import type { PublicRouteDependencies } from '.'
 import { bookingTokenRoutes } from './bookingTokens'
-import { mailApplicant, mailBooking } from './bookingMailing'
+import { mailConfirmationRequest } from './bookingMailing'
 import {
   addressKey,
   BOOKING_LIMIT_WINDOW_MS,
@@ -22,7 +21,7 @@ import { slotsRoutes } from './slots'
 // Generous bounds: the booking rules check lengths and formats with precise messages.
 const text = (max: number) => z.string().max(max).nullish()
 
-const bookingBody = z.strictObject({
+export const bookingBody = z.strictObject({
   slotStart: z.string().max(64),
   applicant: z.strictObject({
     name: text(1_000),
@@ -94,10 +93,7 @@ function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies):
     }
     successfulBookings.record(address)
     const { booking, confirmToken } = created
-    const confirmUrl = `${env.publicUrl}/public/v1/bookings/confirm?token=${confirmToken}`
-    void mailApplicant(payload, logger, booking, () =>
-      confirmationRequestMail(office, mailBooking(booking), confirmUrl),
-    )
+    void mailConfirmationRequest(payload, logger, env.publicUrl, office, booking, confirmToken)
     res.status(202).json({ booking: publicBookingView(booking) })
   })
   return router
