@@ -122,11 +122,7 @@ function describedBy(id: string, hint: boolean, errors: readonly FieldError[]): 
   return ids.length ? ` aria-describedby="${ids.join(' ')}"` : ''
 }
 
-function applicantFieldHtml(
-  field: ApplicantField,
-  required: boolean,
-  state: FormState,
-): string {
+function applicantFieldHtml(field: ApplicantField, required: boolean, state: FormState): string {
   const id = fieldId(`applicant.${field}`)
   const input = INPUTS[field]
   const errors = errorsFor(state, `applicant.${field}`)
@@ -190,11 +186,9 @@ function slotSection(office: SiteOffice, state: FormState): string {
   if (state.alternatives) {
     const options = state.alternatives.map((slot, i) => {
       const id = `slot-option-${i}`
-      return (
-        `<div class="site-check"><input type="radio" id="${id}" name="slotStart" value="${escapeHtml(slot.start)}"${
-          slot.start === state.slotStart ? ' checked' : ''
-        }><label for="${id}">${escapeHtml(dayLabel(slot.start.slice(0, 10)))} ${timeOf(slot.start)}〜${timeOf(slot.end)}（残り${slot.remaining}席）</label></div>`
-      )
+      return `<div class="site-check"><input type="radio" id="${id}" name="slotStart" value="${escapeHtml(slot.start)}"${
+        slot.start === state.slotStart ? ' checked' : ''
+      }><label for="${id}">${escapeHtml(dayLabel(slot.start.slice(0, 10)))} ${timeOf(slot.start)}〜${timeOf(slot.end)}（残り${slot.remaining}席）</label></div>`
     })
     return [
       '<fieldset class="site-field" id="field-slotStart">',
@@ -256,7 +250,9 @@ export function formPage(
     `<input type="hidden" name="formToken" value="${escapeHtml(formToken)}">`,
     slotSection(office, state),
     '<h2>申込者の情報</h2>',
-    ...fields.map((field) => applicantFieldHtml(field, channel.requiredFields.includes(field), state)),
+    ...fields.map((field) =>
+      applicantFieldHtml(field, channel.requiredFields.includes(field), state),
+    ),
     `<div class="site-trap" aria-hidden="true"><label for="field-${TRAP_FIELD}">この欄には何も入力しないでください</label>` +
       `<input type="text" id="field-${TRAP_FIELD}" name="${TRAP_FIELD}" tabindex="-1" autocomplete="off" value=""></div>`,
     policy.eligibility.length
@@ -322,7 +318,9 @@ export function submittedPage(
       '</div>',
       `<dl class="site-facts"><dt>予約番号</dt><dd>${escapeHtml(booking.reference)}</dd>` +
         `<dt>日時（日本時間）</dt><dd>${escapeHtml(formatJapaneseDateTime(new Date(booking.slotStart)))}〜${timeOf(booking.slotEnd ?? booking.slotStart)}</dd>` +
-        (booking.tool ? `<dt>使用する通信アプリ</dt><dd>${escapeHtml(toolLabel(booking.tool))}</dd>` : '') +
+        (booking.tool
+          ? `<dt>使用する通信アプリ</dt><dd>${escapeHtml(toolLabel(booking.tool))}</dd>`
+          : '') +
         '</dl>',
       '<h2>メールが届かない場合</h2>',
       paragraphs(

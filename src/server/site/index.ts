@@ -19,10 +19,7 @@ import type { ApplicantField, OpenSlot } from '../../rules/booking/types'
 import { parseInstant } from '../../services/bookings/bookingData'
 import { BookingRuleError } from '../../services/bookings/errors'
 import { openSlots } from '../../services/bookings/openSlots'
-import {
-  createPublicBooking,
-  publicBookingView,
-} from '../../services/bookings/publicBookings'
+import { createPublicBooking, publicBookingView } from '../../services/bookings/publicBookings'
 import { policyRecordInForce } from '../../services/policies/policiesForOffice'
 import { mailConfirmationRequest } from '../public/bookingMailing'
 import {
@@ -33,6 +30,7 @@ import {
   SuccessfulBookingLimit,
 } from '../public/bookingRateLimit'
 import { FormGuard } from './csrf'
+import { docsRouter } from './docs'
 import {
   emptyFormState,
   FORM_FIELD_ORDER,
@@ -122,14 +120,14 @@ export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
     limit: env.publicRateLimitPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, res) =>
-      problem(res, 429, 'しばらくお待ちください', RATE_LIMITED_MESSAGE, '/'),
+    handler: (_req, res) => problem(res, 429, 'しばらくお待ちください', RATE_LIMITED_MESSAGE, '/'),
   })
 
   router.get(`${SITE_ASSETS}/tokens.css`, (_req, res) => {
     res.set('cache-control', 'public, max-age=3600').sendFile(TOKENS_CSS)
   })
   router.use(SITE_ASSETS, express.static(ASSETS_DIR, { maxAge: '1h', index: false }))
+  router.use(docsRouter())
 
   router.get('/', limit, async (_req, res) => {
     sendSitePage(res, 200, homePage(await siteOffices(payload)))
@@ -279,7 +277,11 @@ export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
       sendSitePage(
         res,
         200,
-        submittedPage(office, publicBookingView(booking), governing?.policy.confirmWindowMinutes ?? 0),
+        submittedPage(
+          office,
+          publicBookingView(booking),
+          governing?.policy.confirmWindowMinutes ?? 0,
+        ),
       )
     } catch (error) {
       if (!(error instanceof BookingRuleError)) throw error
@@ -301,9 +303,7 @@ export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
           slotEnd: slot?.end ?? null,
           // Agreement was to an edition no longer in force: the new one must be read and agreed to.
           agreed: termsChanged ? false : state.agreed,
-          alternatives: taken
-            ? await alternativesAround(payload, office, date, now)
-            : undefined,
+          alternatives: taken ? await alternativesAround(payload, office, date, now) : undefined,
           slotStart: taken ? null : state.slotStart,
           errors,
         },

@@ -71,7 +71,9 @@ export async function siteOffice(
 export async function siteOffices(
   payload: Payload,
   now: Date = new Date(),
-): Promise<{ slug: string; name: string; prefecture: string | null; inForce: PolicyRecord | null }[]> {
+): Promise<
+  { slug: string; name: string; prefecture: string | null; inForce: PolicyRecord | null }[]
+> {
   const { docs } = await payload.find({
     collection: 'offices',
     limit: 1000,

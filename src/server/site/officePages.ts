@@ -208,10 +208,7 @@ export function homePage(offices: Awaited<ReturnType<typeof siteOffices>>): Site
       factList([
         ['所在地', office.prefecture ?? '—'],
         ['相談の方法', joinJa(tools.map(toolLabel))],
-        [
-          '申込み',
-          self ? 'このサイトで予約できます' : '電話・メールでお申し込みください',
-        ],
+        ['申込み', self ? 'このサイトで予約できます' : '電話・メールでお申し込みください'],
       ]),
       '</li>',
     ].join('\n')

@@ -45,9 +45,7 @@ function unavailableReason(office: SiteOffice, date: string, now: Date): string 
   const closed = closedDayReason(date, policy)
   if (closed) {
     const reason = record.closures.find((closure) => closure.date === date)?.reason
-    return closed === 'office-closure' && reason
-      ? `休業日です（${reason}）`
-      : closedReasons[closed]
+    return closed === 'office-closure' && reason ? `休業日です（${reason}）` : closedReasons[closed]
   }
   if (date > lastBookableDate(policy, now)) {
     return `まだ予約を受け付けていません（${policy.bookingWindowDays}日先まで予約できます）`
