@@ -41,7 +41,7 @@ function hoursText(policy: ReservationPolicy): string[] {
   }
   return [...byWeekday.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([weekday, ranges]) => `${weekdayLabel(weekday)}　${joinJa(ranges)}`)
+    .map(([weekday, ranges]) => `${weekdayLabel(weekday)}：${joinJa(ranges)}`)
 }
 
 export function leadTimeText(policy: ReservationPolicy): string {

@@ -1,3 +1,4 @@
+/* global window */
 // Starts Swagger UI on /public/docs with our own document; served as a file (no inline script).
 window.addEventListener('load', function () {
   window.SwaggerUIBundle({
