@@ -213,6 +213,11 @@ describe('booking site (375 px phone)', () => {
     expect(await page.locator('a[href="mailto:isesaki@demo.test"]').count()).toBe(1)
     expect(await page.getByText('電話またはメールでお申し込みください').count()).toBeGreaterThan(0)
     await checkPage(page, 'site-office-isesaki', true)
+    for (const path of ['/offices/isesaki/slots', '/offices/isesaki/book']) {
+      const response = await page.goto(path)
+      expect(response?.status(), path).toBe(404)
+      expect(await page.locator('form, a.site-slot').count(), path).toBe(0)
+    }
     const book = await page.goto('/offices/isesaki/book')
     expect(book?.status()).toBe(404)
     expect(await page.locator('form').count()).toBe(0)

@@ -148,6 +148,11 @@ export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
   router.get('/offices/:slug/slots', limit, async (req, res) => {
     const office = await withOffice(req, res)
     if (!office) return
+    // Without self-service the public slot list is the staff channel's: nothing to book here.
+    if (!office.inForce || !findChannelPolicy(office.inForce.policy, 'self-service')) {
+      sendSitePage(res, 404, officePage(office))
+      return
+    }
     const now = new Date()
     const asked = typeof req.query.week === 'string' && isIsoDate(req.query.week)
     // Without a week asked for, the week of the first open time (today may be a Sunday).
