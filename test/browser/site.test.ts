@@ -46,6 +46,8 @@ async function newContext(javaScriptEnabled: boolean): Promise<BrowserContext> {
 
 /** axe at 375 px and at 1280 px (no serious or critical violation), then a 375 px screenshot. */
 async function checkPage(page: Page, name: string, javaScript: boolean): Promise<void> {
+  // No inline script or style anywhere: the pages' CSP allows neither.
+  expect(await page.content(), name).not.toMatch(/<script|<style| style=/)
   if (!javaScript) return
   expect(await seriousAxeViolations(page), `${name} at 375 px`).toEqual([])
   await page.setViewportSize(DESKTOP)
@@ -218,6 +220,8 @@ describe('booking site (375 px phone)', () => {
       expect(response?.status(), path).toBe(404)
       expect(await page.locator('form, a.site-slot').count(), path).toBe(0)
     }
+    expect((await page.goto('/offices/no-such-office'))?.status()).toBe(404)
+    await checkPage(page, 'site-not-found', true)
     const book = await page.goto('/offices/isesaki/book')
     expect(book?.status()).toBe(404)
     expect(await page.locator('form').count()).toBe(0)
@@ -311,6 +315,23 @@ describe('embeddable terms', () => {
     expect(await frameText(other)).not.toContain('第1条')
     // Every other page still refuses to be framed, even by the allowed origin.
     expect(await frameText(siteFramed)).not.toContain('事業所を選んでください')
+    await context.close()
+  }, 120_000)
+})
+
+describe('API reference page', () => {
+  it('renders the OpenAPI document with nothing fetched from elsewhere', async () => {
+    const context = await browser.newContext({ baseURL: site.server.url, viewport: DESKTOP })
+    const page = await context.newPage()
+    const outside: string[] = []
+    page.on('request', (request) => {
+      if (!request.url().startsWith(site.server.url)) outside.push(request.url())
+    })
+    await page.goto('/public/docs')
+    await page.getByText('Kiyaku public API').first().waitFor({ timeout: 30_000 })
+    expect(await page.getByText('/offices/{slug}/bookings').count()).toBeGreaterThan(0)
+    expect(outside).toEqual([])
+    await keepScreenshot(page, 'api-reference')
     await context.close()
   }, 120_000)
 })
