@@ -252,6 +252,20 @@ describe('booking site (375 px phone)', () => {
       body: 'slotStart=2030-01-07T10%3A00%3A00%2B09%3A00&applicant.name=x',
     })
     expect(response.status).toBe(403)
+    // A valid cookie and token still do not let another site post.
+    const week = await (await fetch(`${site.server.url}/offices/${KITAKYUSHU}/slots`)).text()
+    const slotPath = /href="(\/offices\/[^"]+\/book\?slot=[^"]+)"/.exec(week)![1]!
+    const form = await fetch(`${site.server.url}${slotPath}`)
+    const cookie = form.headers.get('set-cookie')!.split(';')[0]!
+    const token = /name="formToken" value="([^"]+)"/.exec(await form.text())![1]!
+    const post = (origin: string) =>
+      fetch(`${site.server.url}/offices/${KITAKYUSHU}/book`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin },
+        body: new URLSearchParams({ formToken: token, 'applicant.name': 'x' }),
+      })
+    expect((await post('http://evil.example')).status).toBe(403)
+    expect((await post(site.server.url)).status).toBe(422)
     const context = await newContext(false)
     const page = await context.newPage()
     await page.goto(`/offices/${KITAKYUSHU}/slots`)

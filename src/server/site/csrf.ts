@@ -11,10 +11,17 @@ const COOKIE = 'kiyaku_form'
  * also name this server.
  */
 export class FormGuard {
+  private readonly publicOrigin: string
+  private readonly secureCookie: boolean
+
+  /** `publicUrl` is the address people use (PUBLIC_URL); a proxy in front may change the scheme. */
   constructor(
     private readonly secret: string,
-    private readonly secureCookie: boolean,
-  ) {}
+    publicUrl: string,
+  ) {
+    this.publicOrigin = new URL(publicUrl).origin
+    this.secureCookie = this.publicOrigin.startsWith('https:')
+  }
 
   private sign(value: string): string {
     return createHmac('sha256', this.secret).update(`form|${value}`).digest('base64url')
@@ -38,7 +45,12 @@ export class FormGuard {
   /** True when the post carries the field that belongs to its cookie and comes from this site. */
   accepts(req: Request, field: unknown): boolean {
     const origin = req.headers.origin
-    if (origin && origin !== 'null' && origin !== `${req.protocol}://${req.get('host')}`) {
+    if (
+      origin &&
+      origin !== 'null' &&
+      origin !== this.publicOrigin &&
+      origin !== `${req.protocol}://${req.get('host')}`
+    ) {
       return false
     }
     const value = cookieValue(req, COOKIE)

@@ -109,7 +109,7 @@ function stateFromBody(body: Record<string, unknown>, eligibilityIds: string[]):
 
 export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
   const router = Router()
-  const guard = new FormGuard(env.secret, env.publicUrl.startsWith('https:'))
+  const guard = new FormGuard(env.secret, env.publicUrl)
   const successfulBookings = new SuccessfulBookingLimit(
     BOOKINGS_PER_ADDRESS,
     BOOKING_LIMIT_WINDOW_MS,
