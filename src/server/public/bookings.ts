@@ -7,13 +7,7 @@ import { PublicError } from '../errors'
 import type { PublicRouteDependencies } from '.'
 import { bookingTokenRoutes } from './bookingTokens'
 import { mailConfirmationRequest } from './bookingMailing'
-import {
-  addressKey,
-  BOOKING_LIMIT_WINDOW_MS,
-  BOOKINGS_PER_ADDRESS,
-  RATE_LIMITED_MESSAGE,
-  SuccessfulBookingLimit,
-} from './bookingRateLimit'
+import { addressKey, RATE_LIMITED_MESSAGE, successfulBookingLimitOf } from './bookingRateLimit'
 import { parseOrReject, requireOffice, sendBookingError } from './bookingRequests'
 import { policyRoutes } from './policy'
 import { slotsRoutes } from './slots'
@@ -52,10 +46,7 @@ export const bookingBody = z.strictObject({
  */
 function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies): Router {
   const router = Router()
-  const successfulBookings = new SuccessfulBookingLimit(
-    BOOKINGS_PER_ADDRESS,
-    BOOKING_LIMIT_WINDOW_MS,
-  )
+  const successfulBookings = successfulBookingLimitOf(payload)
 
   router.post('/offices/:slug/bookings', async (req, res) => {
     const address = addressKey(req.ip)

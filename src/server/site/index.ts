@@ -24,10 +24,8 @@ import { policyRecordInForce } from '../../services/policies/policiesForOffice'
 import { mailConfirmationRequest } from '../public/bookingMailing'
 import {
   addressKey,
-  BOOKING_LIMIT_WINDOW_MS,
-  BOOKINGS_PER_ADDRESS,
   RATE_LIMITED_MESSAGE,
-  SuccessfulBookingLimit,
+  successfulBookingLimitOf,
 } from '../public/bookingRateLimit'
 import { FormGuard } from './csrf'
 import { docsRouter } from './docs'
@@ -110,10 +108,7 @@ function stateFromBody(body: Record<string, unknown>, eligibilityIds: string[]):
 export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
   const router = Router()
   const guard = new FormGuard(env.secret, env.publicUrl)
-  const successfulBookings = new SuccessfulBookingLimit(
-    BOOKINGS_PER_ADDRESS,
-    BOOKING_LIMIT_WINDOW_MS,
-  )
+  const successfulBookings = successfulBookingLimitOf(payload)
   // The public API's limit, counted for the site's pages on their own.
   const limit = rateLimit({
     windowMs: 60_000,
