@@ -4,6 +4,7 @@ import { hqOrAdminOfThisOffice } from '../access/hqOrAdminOfThisOffice'
 import { isHqAdmin } from '../access/isHqAdmin'
 import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { fieldIsLoggedIn } from '../access/fieldIsLoggedIn'
+import { isEmbedOrigin } from '../rules/embedOrigin'
 import { ja } from './i18n'
 
 export const OFFICE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -82,6 +83,25 @@ export const Offices: CollectionConfig = {
       name: 'email',
       type: 'email',
       label: ja('公開メールアドレス', 'Public email'),
+    },
+    {
+      name: 'embedOrigins',
+      type: 'text',
+      hasMany: true,
+      label: ja('埋め込みを許可するサイト', 'Sites allowed to embed the terms'),
+      admin: {
+        description: ja(
+          '利用規約の埋め込み表示（iframe）を許可するサイトのオリジン（例: https://www.example.go.jp）',
+          'Origins whose pages may show the terms in an iframe, e.g. https://www.example.go.jp',
+        ),
+      },
+      access: { read: fieldIsLoggedIn },
+      validate: (value: unknown) =>
+        value === null ||
+        value === undefined ||
+        (Array.isArray(value) && value.every((origin) => isEmbedOrigin(origin)))
+          ? true
+          : 'https://www.example.go.jp のように、スキームとホスト名（必要ならポート）だけを入力してください',
     },
     {
       name: 'staffNotes',

@@ -11,6 +11,7 @@ import { errorBody, publicErrorHandler } from './errors'
 import { withoutQuery } from './logger'
 import { payloadApiHandler } from './payloadBridge'
 import { publicRouter } from './public'
+import { siteRouter } from './site'
 
 export interface AppDependencies {
   payload: Payload
@@ -89,6 +90,9 @@ export function createApp({ payload, env, logger, adminHandler }: AppDependencie
 
   // No body parser in front of Payload: it reads JSON, multipart and large bodies itself.
   app.use('/api', payloadApiHandler(payload.config))
+
+  // The booking site (/, /offices/…): server-rendered pages, ahead of the admin's catch-all.
+  app.use(siteRouter({ payload, env, logger }))
 
   if (adminHandler) app.use(adminHandler)
 

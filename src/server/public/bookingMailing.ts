@@ -2,7 +2,7 @@ import type { Logger } from 'pino'
 import type { Payload } from 'payload'
 
 import type { BookingMail, MailBooking, MailOffice } from '../../mail/bookingMails'
-import { sendBookingMail } from '../../mail/bookingMails'
+import { confirmationRequestMail, sendBookingMail } from '../../mail/bookingMails'
 import type { Booking } from '../../payload-types'
 import { officeById } from '../../services/bookings/officeBySlug'
 import { idOf } from '../../services/bookings/ids'
@@ -59,4 +59,22 @@ export async function mailApplicant(
     )
     return false
   }
+}
+
+/**
+ * The mail asking the applicant to confirm a new self-service booking, with its link. Shared by
+ * the JSON API and the booking site, which book through the same service. Not awaited by callers.
+ */
+export function mailConfirmationRequest(
+  payload: Payload,
+  logger: Logger,
+  publicUrl: string,
+  office: MailOffice,
+  booking: Booking,
+  confirmToken: string,
+): Promise<boolean> {
+  const confirmUrl = `${publicUrl}/public/v1/bookings/confirm?token=${confirmToken}`
+  return mailApplicant(payload, logger, booking, () =>
+    confirmationRequestMail(office, mailBooking(booking), confirmUrl),
+  )
 }

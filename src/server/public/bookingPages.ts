@@ -1,15 +1,7 @@
 import type { Response } from 'express'
 
 import { formatSlot } from '../../mail/bookingMails'
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
-}
+import { escapeHtml, factList, sendSitePage, type SitePage } from '../site/layout'
 
 interface PageContent {
   title: string
@@ -18,40 +10,22 @@ interface PageContent {
   form?: { action: string; token: string; button: string }
 }
 
-function page({ title, paragraphs, details, form }: PageContent): string {
-  const list = details?.length
-    ? `<dl>${details.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`
-    : ''
+/** In the booking site's layout, so the mailed links land on pages that look like the site. */
+function page({ title, paragraphs, details, form }: PageContent): SitePage {
+  const list = details?.length ? factList(details) : ''
   const button = form
     ? `<form method="post" action="${escapeHtml(form.action)}">` +
       `<input type="hidden" name="token" value="${escapeHtml(form.token)}">` +
-      `<button type="submit">${escapeHtml(form.button)}</button></form>`
+      `<p><button type="submit" class="site-button">${escapeHtml(form.button)}</button></p></form>`
     : ''
-  return [
-    '<!doctype html>',
-    '<html lang="ja">',
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="robots" content="noindex">',
-    `<title>${escapeHtml(title)}</title>`,
-    '<style>body{font-family:sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.7}' +
-      'dt{font-weight:bold}dd{margin:0 0 .5rem}button{font-size:1.1rem;padding:.6rem 1.4rem}</style>',
-    '</head>',
-    `<body><main><h1>${escapeHtml(title)}</h1>`,
-    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    list,
-    button,
-    '</main></body></html>',
-  ].join('\n')
+  const body = paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n')
+  return { title, body: `${body}\n${list}\n${button}` }
 }
 
 /** Token pages are personal and single-use: never cached, never indexed. */
 export function sendPage(res: Response, status: number, content: PageContent): void {
-  res
-    .status(status)
-    .set('cache-control', 'no-store')
-    .set('x-robots-tag', 'noindex')
-    .type('html')
-    .send(page(content))
+  res.set('x-robots-tag', 'noindex')
+  sendSitePage(res, status, page(content))
 }
 
 export interface PageBooking {

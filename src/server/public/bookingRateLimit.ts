@@ -42,6 +42,18 @@ export class SuccessfulBookingLimit {
 export const BOOKINGS_PER_ADDRESS = 30
 export const BOOKING_LIMIT_WINDOW_MS = 60 * 60_000
 
+const successfulBookingLimits = new WeakMap<object, SuccessfulBookingLimit>()
+
+/** One count per server (keyed by its Payload), shared by the JSON API and the booking site. */
+export function successfulBookingLimitOf(server: object): SuccessfulBookingLimit {
+  let limit = successfulBookingLimits.get(server)
+  if (!limit) {
+    limit = new SuccessfulBookingLimit(BOOKINGS_PER_ADDRESS, BOOKING_LIMIT_WINDOW_MS)
+    successfulBookingLimits.set(server, limit)
+  }
+  return limit
+}
+
 export function addressKey(ip: string | undefined): string {
   return ipKeyGenerator(ip ?? 'unknown')
 }

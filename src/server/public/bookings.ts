@@ -1,20 +1,13 @@
 import { Router } from 'express'
 import { z } from 'zod'
 
-import { confirmationRequestMail } from '../../mail/bookingMails'
 import { parseInstant } from '../../services/bookings/bookingData'
 import { createPublicBooking, publicBookingView } from '../../services/bookings/publicBookings'
 import { PublicError } from '../errors'
 import type { PublicRouteDependencies } from '.'
 import { bookingTokenRoutes } from './bookingTokens'
-import { mailApplicant, mailBooking } from './bookingMailing'
-import {
-  addressKey,
-  BOOKING_LIMIT_WINDOW_MS,
-  BOOKINGS_PER_ADDRESS,
-  RATE_LIMITED_MESSAGE,
-  SuccessfulBookingLimit,
-} from './bookingRateLimit'
+import { mailConfirmationRequest } from './bookingMailing'
+import { addressKey, RATE_LIMITED_MESSAGE, successfulBookingLimitOf } from './bookingRateLimit'
 import { parseOrReject, requireOffice, sendBookingError } from './bookingRequests'
 import { policyRoutes } from './policy'
 import { slotsRoutes } from './slots'
@@ -22,7 +15,7 @@ import { slotsRoutes } from './slots'
 // Generous bounds: the booking rules check lengths and formats with precise messages.
 const text = (max: number) => z.string().max(max).nullish()
 
-const bookingBody = z.strictObject({
+export const bookingBody = z.strictObject({
   slotStart: z.string().max(64),
   applicant: z.strictObject({
     name: text(1_000),
@@ -53,10 +46,7 @@ const bookingBody = z.strictObject({
  */
 function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies): Router {
   const router = Router()
-  const successfulBookings = new SuccessfulBookingLimit(
-    BOOKINGS_PER_ADDRESS,
-    BOOKING_LIMIT_WINDOW_MS,
-  )
+  const successfulBookings = successfulBookingLimitOf(payload)
 
   router.post('/offices/:slug/bookings', async (req, res) => {
     const address = addressKey(req.ip)
@@ -94,10 +84,7 @@ function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies):
     }
     successfulBookings.record(address)
     const { booking, confirmToken } = created
-    const confirmUrl = `${env.publicUrl}/public/v1/bookings/confirm?token=${confirmToken}`
-    void mailApplicant(payload, logger, booking, () =>
-      confirmationRequestMail(office, mailBooking(booking), confirmUrl),
-    )
+    void mailConfirmationRequest(payload, logger, env.publicUrl, office, booking, confirmToken)
     res.status(202).json({ booking: publicBookingView(booking) })
   })
   return router

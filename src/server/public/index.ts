@@ -7,7 +7,9 @@ import type { KiyakuEnv } from '../../config/env'
 import { errorBody } from '../errors'
 import { bookingRoutes } from './bookings'
 import { officesRoutes } from './offices'
+import { openApiRoutes } from './openapi'
 import { termsRoutes } from './terms'
+import { termsEmbedRoutes } from './termsEmbed'
 
 export interface PublicRouteDependencies {
   payload: Payload
@@ -21,6 +23,8 @@ export function publicRouter(deps: PublicRouteDependencies): Router {
   // Published terms and notices come from an in-process cache and are meant to be embedded and
   // polled: they are routed before the rate limit, which would cost more than serving them.
   router.use(termsRoutes(deps))
+  router.use(termsEmbedRoutes(deps))
+  router.use(openApiRoutes(deps))
   router.use(
     rateLimit({
       windowMs: 60_000,

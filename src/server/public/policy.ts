@@ -12,7 +12,7 @@ import { PublicError } from '../errors'
 import type { PublicRouteDependencies } from '.'
 import { parseOrReject, requireOffice } from './bookingRequests'
 
-const policyQuery = z.strictObject({
+export const policyQuery = z.strictObject({
   at: z.string().refine(isIsoDate).optional(),
 })
 

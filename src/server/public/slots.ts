@@ -11,7 +11,7 @@ import { parseOrReject, requireOffice } from './bookingRequests'
 export const MAX_SLOT_RANGE_DAYS = 62
 const DEFAULT_RANGE_DAYS = 30
 
-const slotsQuery = z.strictObject({
+export const slotsQuery = z.strictObject({
   from: z.string().refine(isIsoDate).optional(),
   to: z.string().refine(isIsoDate).optional(),
 })

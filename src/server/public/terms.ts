@@ -61,17 +61,17 @@ const CONTENT_TYPES = {
 type Format = 'json' | 'html' | 'text'
 
 const dateSchema = z.string().refine(isIsoDate, 'YYYY-MM-DD')
-const numberSchema = z
+export const numberSchema = z
   .string()
   .regex(/^[1-9]\d{0,5}$/)
   .transform(Number)
 
-const termsQuery = z.object({
+export const termsQuery = z.object({
   at: dateSchema.optional(),
   format: z.enum(['json', 'html', 'text']).optional(),
 })
-const editionQuery = z.object({ format: z.enum(['json', 'html', 'text']).optional() })
-const compareQuery = z.object({
+export const editionQuery = z.object({ format: z.enum(['json', 'html', 'text']).optional() })
+export const compareQuery = z.object({
   from: numberSchema,
   to: numberSchema,
   format: z.enum(['json', 'html']).optional(),

@@ -1,0 +1,138 @@
+/**
+ * GET /offices/{slug}/terms/embed: the terms in force as a page made to sit in an iframe on the
+ * office's own site. It follows the edition in force (read per request from the same 1 s snapshot
+ * as the terms pages), links to the earlier editions, and may be framed only by the origins the
+ * office lists (offices.embedOrigins → CSP frame-ancestors); without a list nobody may frame it.
+ */
+import { Router } from 'express'
+import type { Payload } from 'payload'
+
+import { OFFICE_SLUG_PATTERN } from '../../collections/Offices'
+import { frameAncestors } from '../../rules/embedOrigin'
+import { formatDateJa } from '../../rules/japaneseDate'
+import { escapeHtml, renderTermsHtml } from '../../rules/terms'
+import { onTermsChanged } from '../../services/terms/changeSignal'
+import { KeyedCache } from '../../services/policies/keyedCache'
+import { SITE_ASSETS } from '../site/layout'
+import { PublicError } from '../errors'
+import type { PublicRouteDependencies } from '.'
+import { SnapshotStore, todayJstFast } from './termsCache'
+import {
+  editionsAround,
+  loadOfficeTermsSnapshot,
+  snapshotFingerprint,
+  type OfficeTermsSnapshot,
+} from './termsSnapshot'
+import { TERMS_CACHE_TTL_MS } from './terms'
+import { TermsUrls } from './termsViews'
+
+/** An office's allowed origins; changed rarely, so the office entry's bound (2 s) applies. */
+function embedOriginsReader(payload: Payload) {
+  const cache = new KeyedCache<string[]>(2_000)
+  return (slug: string) =>
+    cache.get(slug, async () => {
+      const { docs } = await payload.find({
+        collection: 'offices',
+        where: { slug: { equals: slug } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        select: { embedOrigins: true } as Record<string, true>,
+      })
+      const origins = (docs[0] as { embedOrigins?: unknown } | undefined)?.embedOrigins
+      return Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string') : []
+    })
+}
+
+function embedHtml(snapshot: OfficeTermsSnapshot, today: string): string | null {
+  const { inForce } = editionsAround(snapshot, today)
+  if (!inForce) return null
+  const urls = new TermsUrls('', snapshot.slug)
+  const earlier = snapshot.editions.filter(
+    (edition) => edition.effectiveFrom < inForce.effectiveFrom,
+  )
+  const terms = renderTermsHtml(inForce.content, {
+    effectiveFrom: inForce.effectiveFrom,
+    officeName: snapshot.name,
+    standalone: false,
+  }).replaceAll(' style="list-style:none;padding-left:0"', ' class="kiyaku-plain-list"')
+  const editions = [
+    '<nav class="embed-editions" aria-label="利用規約の版">',
+    `<p>第${inForce.number}版（${escapeHtml(formatDateJa(inForce.effectiveFrom))}から適用）</p>`,
+    earlier.length
+      ? `<p>以前の版：${earlier
+          .map(
+            (edition) =>
+              `<a href="${escapeHtml(urls.edition(edition.number, 'html'))}" target="_blank" rel="noopener">第${edition.number}版</a>`,
+          )
+          .join('、')}</p>`
+      : '<p>以前の版はありません。</p>',
+    `<p><a href="${escapeHtml(urls.terms('html'))}" target="_blank" rel="noopener">新しいウィンドウで開く</a></p>`,
+    '</nav>',
+  ].join('\n')
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="ja">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(inForce.content.title)}｜${escapeHtml(snapshot.name)}</title>`,
+    `<link rel="stylesheet" href="${SITE_ASSETS}/tokens.css">`,
+    `<link rel="stylesheet" href="${SITE_ASSETS}/embed.css">`,
+    '</head>',
+    '<body>',
+    '<main>',
+    terms,
+    editions,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n')
+}
+
+export function termsEmbedRoutes({ payload }: PublicRouteDependencies): Router {
+  const router = Router()
+  const snapshots = new SnapshotStore<OfficeTermsSnapshot>({
+    load: (slug) => loadOfficeTermsSnapshot(payload, slug),
+    fingerprintOf: snapshotFingerprint,
+    ttlMs: TERMS_CACHE_TTL_MS,
+  })
+  onTermsChanged(payload, () => snapshots.invalidate())
+  const embedOrigins = embedOriginsReader(payload)
+
+  router.get('/offices/:slug/terms/embed', async (req, res) => {
+    const slug = req.params.slug
+    const { snapshot } = OFFICE_SLUG_PATTERN.test(slug)
+      ? await snapshots.get(slug)
+      : { snapshot: null }
+    if (!snapshot) {
+      throw new PublicError(404, 'office_not_found', '指定された事業所は見つかりません。', 'slug')
+    }
+    const html = embedHtml(snapshot, todayJstFast())
+    if (!html) {
+      throw new PublicError(
+        404,
+        'no_terms_in_force',
+        `${snapshot.name}の利用規約はまだ公開されていません。`,
+      )
+    }
+    res
+      .status(200)
+      .set(
+        'content-security-policy',
+        [
+          "default-src 'self'",
+          "script-src 'none'",
+          "style-src 'self'",
+          "base-uri 'none'",
+          "form-action 'none'",
+          frameAncestors(await embedOrigins(slug)),
+        ].join('; '),
+      )
+      .set('cache-control', 'public, max-age=60')
+      .type('html')
+      .send(html)
+  })
+  return router
+}
