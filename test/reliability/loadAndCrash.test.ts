@@ -216,8 +216,11 @@ describe.skipIf(!large)('a crash in the middle of a booking load', () => {
 
   /** Three attempts race for each slot: one may win, the others get 409. */
   const RACERS_PER_SLOT = 3
-  /** The kill comes this long after the first acknowledged booking... */
-  const KILL_AFTER_FIRST_202_MS = 3_000
+  /**
+   * The kill comes this long after the first acknowledged booking, or sooner when four fifths of
+   * the attempts are made (so free slots are left whatever the machine's speed)...
+   */
+  const KILL_AFTER_FIRST_202_MS = 5_000
   /**
    * ...and some booking must have been acknowledged within this long before it. A 202 arrives
    * every few attempts while free slots remain, so only a server stalled for two whole seconds
