@@ -167,9 +167,21 @@ describe('office admin changes the hours from a future date', () => {
     })
     expect([403, 404]).toContain(rest.status)
 
+    const own = (await (
+      await fetch(`${server.url}/api/reservation-policies?depth=0&limit=1`, {
+        headers: bearer(token),
+      })
+    ).json()) as { docs: { id: number | string }[] }
+    expect(own.docs).toHaveLength(1)
+
     await withSession('kitakyushu-admin@demo.test', async ({ page }) => {
       await page.goto('/admin/collections/reservation-policies')
       await waitForIdle(page)
+      // The list rendered, with the admin's own office's policy in it: a blank page fails here.
+      await page
+        .locator(`a[href$="/admin/collections/reservation-policies/${own.docs[0]!.id}"]`)
+        .first()
+        .waitFor({ timeout: 30_000 })
       const listText = await page.locator('main, .template-default').first().innerText()
       expect(listText).not.toContain(changeDate)
 
@@ -179,6 +191,11 @@ describe('office admin changes the hours from a future date', () => {
       ]) {
         await page.goto(path)
         await waitForIdle(page)
+        // The admin rendered for this user (its navigation is there), not a blank page.
+        await page
+          .locator('a[href="/admin/collections/bookings"]')
+          .first()
+          .waitFor({ state: 'attached', timeout: 30_000 })
         const text = await page.locator('body').innerText()
         expect(text).not.toContain(changeDate)
         expect(text).not.toContain('新旧対照表')

@@ -1,16 +1,34 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { bearer, login, startTestServer, type TestServer } from '../support/server'
+import { bearer, login, type TestServer } from '../support/server'
+import {
+  applicant,
+  at,
+  bookableDates,
+  type BookingTestContext,
+  KITAKYUSHU,
+  kitakyushuPolicy,
+  linkIn,
+  mailTo,
+  postJson,
+  selfServiceBody,
+  startBookingServer,
+  tokenOf,
+  uniqueEmail,
+} from '../integration/booking/support'
 
+let ctx: BookingTestContext
 let server: TestServer
 let hq: string
 
 beforeAll(async () => {
-  server = await startTestServer()
+  ctx = await startBookingServer()
+  server = ctx.server
   hq = await login(server.url, 'hq@demo.test')
 })
 afterAll(async () => {
-  await server?.close()
+  await ctx?.close()
 })
 
 interface AuditEntry {
@@ -77,8 +95,73 @@ describe('the audit trail', () => {
   })
 
   it('keeps secrets out of the trail', async () => {
+    // A booking made and confirmed through the public API: its create and its confirmation are
+    // audited, and both carry the fields that must be left out.
+    const email = uniqueEmail('audit')
+    const [day] = bookableDates(kitakyushuPolicy, 1)
+    const created = await postJson(
+      `${server.url}/public/v1/offices/${KITAKYUSHU}/bookings`,
+      selfServiceBody(ctx.editions[KITAKYUSHU]!, at(day!, '10:00'), {
+        applicant: applicant({ email }),
+      }),
+    )
+    expect(created.status).toBe(202)
+    const confirmToken = tokenOf(
+      linkIn(
+        await ctx.smtp.waitFor(mailTo(email, /確認/)),
+        '/public/v1/bookings/confirm',
+        server.url,
+      ),
+    )
+    const stored = (
+      await server.payload.find({
+        collection: 'bookings',
+        where: { reference: { equals: created.body.booking.reference } },
+        showHiddenFields: true,
+      })
+    ).docs[0]!
+    const seatLock = stored.seatLock
+    const confirmed = await postJson(`${server.url}/public/v1/bookings/confirm`, {
+      token: confirmToken,
+    })
+    expect(confirmed.status).toBe(200)
+    const cancelToken = tokenOf(
+      linkIn(
+        await ctx.smtp.waitFor(mailTo(email, /確定しました/)),
+        '/public/v1/bookings/cancel',
+        server.url,
+      ),
+    )
+    const cancelTokenHash = (
+      await server.payload.findByID({
+        collection: 'bookings',
+        id: stored.id,
+        showHiddenFields: true,
+      })
+    ).cancelTokenHash
+
+    const entries = await auditFor('bookings', stored.id)
+    expect(entries.map((entry) => entry.action)).toEqual([
+      expect.stringMatching(/^bookings\.create/),
+      expect.stringMatching(/^bookings\.update/),
+    ])
+    expect(entries.at(-1)!.after?.status).toBe('confirmed')
+
     const response = await fetch(`${server.url}/api/audit-log?limit=1000`, { headers: bearer(hq) })
+    expect(response.status).toBe(200)
     const text = await response.text()
-    expect(text).not.toMatch(/"(hash|salt|confirmTokenHash|cancelTokenHash|seatLock)"/)
+    expect(text).not.toMatch(/"(hash|salt|password|confirmTokenHash|cancelTokenHash|seatLock)"/)
+    const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
+    for (const secret of [
+      confirmToken,
+      cancelToken,
+      sha256(confirmToken),
+      sha256(cancelToken),
+      String(cancelTokenHash),
+      String(seatLock),
+    ]) {
+      expect(secret.length).toBeGreaterThan(10)
+      expect(text).not.toContain(secret)
+    }
   })
 })

@@ -51,36 +51,49 @@ function containsKey(value: unknown, keys: string[]): string | null {
 }
 
 describe('no query parameter widens what an office admin of another office sees', () => {
-  const OTHER_OFFICE_QUERIES = [
-    (id: number | string) => `/api/bookings?where[office][equals]=${id}`,
-    (id: number | string) =>
-      `/api/bookings?where[or][0][office][equals]=${id}&where[or][1][office][not_equals]=${id}`,
-    () => `/api/bookings?where[office.slug][equals]=kitakyushu-mothers&depth=3`,
-    () => `/api/bookings?select[applicant]=true&limit=0`,
-    () => `/api/bookings?populate[offices]=true&depth=2`,
-    (id: number | string) => `/api/reservation-policies?where[office][in]=${id}`,
-    () => `/api/terms-editions?where[status][equals]=draft`,
-    () => `/api/users?where[email][like]=kitakyushu`,
-    () => `/api/audit-log`,
+  // Each query with the answer it gets: a list scoped to 伊勢崎, or a refusal with an error body.
+  const OTHER_OFFICE_QUERIES: { query: (id: number | string) => string; status: number }[] = [
+    { query: (id) => `/api/bookings?where[office][equals]=${id}`, status: 200 },
+    {
+      query: (id) =>
+        `/api/bookings?where[or][0][office][equals]=${id}&where[or][1][office][not_equals]=${id}`,
+      status: 200,
+    },
+    {
+      query: () => `/api/bookings?where[office.slug][equals]=kitakyushu-mothers&depth=3`,
+      status: 200,
+    },
+    { query: () => `/api/bookings?select[applicant]=true&limit=0`, status: 200 },
+    { query: () => `/api/bookings?populate[offices]=true&depth=2`, status: 200 },
+    { query: (id) => `/api/reservation-policies?where[office][in]=${id}`, status: 200 },
+    { query: () => `/api/terms-editions?where[status][equals]=draft`, status: 200 },
+    { query: () => `/api/users?where[email][like]=kitakyushu`, status: 200 },
+    { query: () => `/api/audit-log`, status: 403 },
   ]
-  it.each(OTHER_OFFICE_QUERIES.map((query, index) => ({ index, query })))(
+  it.each(OTHER_OFFICE_QUERIES.map((entry, index) => ({ index, ...entry })))(
     'query $index',
-    async ({ query }) => {
+    async ({ query, status }) => {
       const response = await fetch(`${server.url}${query(kitakyushuId)}`, {
         headers: bearer(isesakiAdmin),
       })
       const text = await response.text()
+      expect(response.status, text.slice(0, 300)).toBe(status)
       expect(text).not.toContain('kitakyushu-admin@demo.test')
       expect(text).not.toContain('applicant-leak@demo.test')
-      if (response.status === 200) {
-        const body = JSON.parse(text) as { docs: { office?: unknown }[] }
-        for (const doc of body.docs) {
-          const office =
-            doc.office && typeof doc.office === 'object'
-              ? (doc.office as { id: unknown }).id
-              : doc.office
-          expect(String(office ?? '')).not.toBe(String(kitakyushuId))
-        }
+      const body = JSON.parse(text) as { docs?: { office?: unknown }[]; errors?: unknown[] }
+      if (status !== 200) {
+        // A refusal says so and carries nothing else.
+        expect(body.errors?.length).toBeGreaterThan(0)
+        expect(body.docs).toBeUndefined()
+        return
+      }
+      expect(Array.isArray(body.docs)).toBe(true)
+      for (const doc of body.docs!) {
+        const office =
+          doc.office && typeof doc.office === 'object'
+            ? (doc.office as { id: unknown }).id
+            : doc.office
+        expect(String(office ?? '')).not.toBe(String(kitakyushuId))
       }
     },
   )
@@ -148,20 +161,42 @@ describe('secrets never leave the server', () => {
   })
 
   it('shows anonymous users no draft edition and no booking through GraphQL', async () => {
-    const response = await fetch(`${server.url}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: '{ TermsEditions(where: { status: { equals: draft } }) { docs { id status } } }',
-      }),
-    })
-    const body = (await response.json()) as { data?: { TermsEditions?: { docs: unknown[] } } }
-    expect(body.data?.TermsEditions?.docs ?? []).toHaveLength(0)
-    const bookings = await fetch(`${server.url}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ Bookings { docs { applicant { name email } } } }' }),
-    })
-    expect(await bookings.text()).not.toContain('applicant-leak@demo.test')
+    const graphql = async (query: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${server.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query }),
+      })
+      expect(response.status).toBe(200)
+      return (await response.json()) as {
+        data?: Record<string, { docs: Record<string, unknown>[] } | null> | null
+        errors?: { message: string }[]
+      }
+    }
+    const drafts =
+      '{ TermsEditions(where: { status: { equals: draft } }, limit: 1000) { docs { id status } } }'
+    const bookings = '{ Bookings(limit: 1000) { docs { applicant { name email } } } }'
+
+    // The same queries as HQ find the fixtures: the queries are right, not merely failing.
+    const hq = bearer(await login(server.url, 'hq@demo.test'))
+    const hqDrafts = await graphql(drafts, hq)
+    expect(hqDrafts.errors).toBeUndefined()
+    expect(hqDrafts.data!.TermsEditions!.docs.length).toBeGreaterThan(0)
+    const hqBookings = await graphql(bookings, hq)
+    expect(hqBookings.errors).toBeUndefined()
+    expect(JSON.stringify(hqBookings.data)).toContain('applicant-leak@demo.test')
+
+    const anonymousDrafts = await graphql(drafts)
+    expect(anonymousDrafts.errors).toBeUndefined()
+    expect(anonymousDrafts.data!.TermsEditions!.docs).toEqual([])
+
+    // Anonymous readers may not list bookings at all: Payload's Forbidden error (in the
+    // admin's language) and no data.
+    const anonymousBookings = await graphql(bookings)
+    expect(anonymousBookings.errors?.map((error) => error.message)).toEqual([
+      'このアクションは許可されていません。',
+    ])
+    expect(anonymousBookings.data?.Bookings ?? null).toBeNull()
+    expect(JSON.stringify(anonymousBookings)).not.toContain('applicant-leak@demo.test')
   })
 })

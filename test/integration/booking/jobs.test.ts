@@ -163,14 +163,37 @@ describe('jobs', () => {
     })
   })
 
-  it('markNoShows through the queue leaves future bookings alone', async () => {
+  it('markNoShows through the queue marks a past booking and leaves future ones alone', async () => {
+    const { payload } = suite.ctx.server
     const upcoming = await staffBooking(at(suite.dates[3]!, '13:00'), {
       email: uniqueEmail(),
       jobSeekerNumber: '40010-777777',
     })
-    const { payload } = suite.ctx.server
-    await payload.jobs.queue({ task: 'markNoShows', input: {} })
-    await payload.jobs.run()
+    // A booking whose slot ended well past the grace period: the run must mark it, or it did
+    // not run.
+    const past = await staffBooking(at(suite.dates[3]!, '13:30'), {
+      email: uniqueEmail(),
+      jobSeekerNumber: '40010-888888',
+    })
+    const pastStart = Date.now() - minutes(kitakyushuPolicy.noShowGraceMinutes + 60)
+    await payload.db.updateOne({
+      collection: 'bookings',
+      id: past.id,
+      data: {
+        slotStart: new Date(pastStart).toISOString(),
+        slotEnd: new Date(pastStart + minutes(30)).toISOString(),
+      },
+    })
+
+    const job = await payload.jobs.queue({ task: 'markNoShows', input: {} })
+    const result = await payload.jobs.run()
+    expect(result.jobStatus?.[job.id as never]).toMatchObject({ status: 'success' })
+    const run = await payload.find({
+      collection: 'claims',
+      where: { key: { equals: `job|markNoShows|id:${job.id}@${job.createdAt}` } },
+    })
+    expect(run.docs).toHaveLength(1)
+    expect((await booking(past.id)).status).toBe('no_show')
     expect((await booking(upcoming.id)).status).toBe('confirmed')
   })
 })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { ValidationError } from 'payload'
 import { describe, expect, it } from 'vitest'
 
@@ -79,7 +80,12 @@ describe('link tokens and applicant keys', () => {
     const { token, hash } = newLinkToken()
     expect(looksLikeLinkToken(token)).toBe(true)
     expect(Buffer.from(token, 'base64url')).toHaveLength(32)
-    expect(hash).toBe(hashLinkToken(token))
+    // Independent of the code under test: SHA-256 hex of the token's UTF-8 bytes, by node:crypto
+    // and by a published vector (FIPS 180-2, "abc").
+    expect(hash).toBe(createHash('sha256').update(Buffer.from(token, 'utf8')).digest('hex'))
+    expect(hashLinkToken('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    )
     expect(hash).not.toContain(token)
     expect(newLinkToken().token).not.toBe(token)
     expect(looksLikeLinkToken('short')).toBe(false)

@@ -14,6 +14,19 @@ const seeds = existsSync(SEEDS_DIR)
       .sort()
   : []
 
+/**
+ * What each seed holds, read from the documents themselves rather than from the importer: the
+ * 北九州 text (000_) cites 第13条(3) though 第13条 has only two items; the 伊勢崎 text (001_) cites
+ * nothing that is missing.
+ */
+const DANGLING_BY_SEED: Record<string, number> = { '000_': 1, '001_': 0 }
+
+function expectedDangling(seed: string): number {
+  const prefix = Object.keys(DANGLING_BY_SEED).find((each) => seed.startsWith(each))
+  if (prefix === undefined) throw new Error(`no expectation for seed ${seed}`)
+  return DANGLING_BY_SEED[prefix]!
+}
+
 interface Run {
   code: number | null
   stdout: string
@@ -65,7 +78,9 @@ describe('importer CLI', () => {
         expect(run.stdout).toMatch(/項 \d+ \/ 号 \d+/)
         expect(run.stdout).toMatch(/名義人 \/ Signatory: .*公共職業安定所長/)
         expect(run.stdout).toContain('配置できなかった行 / Unplaced lines:')
-        expect(run.stdout).toContain('参照先のない条文参照 / Dangling references:')
+        expect(run.stdout).toContain(
+          `参照先のない条文参照 / Dangling references: ${expectedDangling(seed)}\n`,
+        )
         expect(run.stdout).toContain('nothing saved')
       },
       60_000,
@@ -134,11 +149,13 @@ describe.skipIf(seeds.length === 0)('importer CLI into a database', () => {
         body: { status: 'published' },
       })
       expect(publish.status).toBe(422)
-      if (run.stdout.includes('Dangling references: 0')) {
+      const problems = (publish.body.errors?.[0]?.data?.problems ?? []) as { code: string }[]
+      const danglingProblems = problems.filter((problem) => problem.code === 'dangling_reference')
+      if (expectedDangling(seed) === 0) {
         expect(errorCode(publish.body)).not.toBe('dangling_reference')
+        expect(danglingProblems).toEqual([])
       } else {
-        const codes = publish.body.errors[0].data.problems.map((p: { code: string }) => p.code)
-        expect(codes).toContain('dangling_reference')
+        expect(danglingProblems).toHaveLength(expectedDangling(seed))
       }
     },
     60_000,
