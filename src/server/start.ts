@@ -5,7 +5,6 @@ import type { Logger } from 'pino'
 
 import type { KiyakuEnv } from '../config/env'
 import { kiyakuConfig } from '../config/payloadConfig'
-import { migrations } from '../migrations'
 import { seedDemoData } from '../seed'
 import { createApp } from './app'
 import { createLogger } from './logger'
@@ -46,6 +45,7 @@ export async function startKiyaku(
     })
   }
   if (env.database.kind === 'sqlite' && !env.pushSchema) {
+    const { migrations } = await import('../migrations')
     // The generated migration modules type their args precisely; the adapter takes them loosely.
     await payload.db.migrate({
       migrations: migrations as unknown as NonNullable<
