@@ -14,6 +14,7 @@ import { releaseFailedBookingRevisions } from '../hooks/releaseFailedBookingRevi
 import { jobsConfig } from '../jobs'
 import { textareaJsonFields } from '../admin/fields/textareaJsonFields'
 import { logMailAdapter } from '../mail/logMailAdapter'
+import { instrumentJobs } from '../services/metrics/jobMetrics'
 import { databaseAdapter } from './database'
 import type { KiyakuEnv } from './env'
 
@@ -61,7 +62,7 @@ export async function kiyakuConfig(
     globals: [...globals],
     hooks: { afterError: [releaseFailedBookingRevisions] },
     email: await emailAdapter(env),
-    jobs: jobsConfig({ autoRun: env.jobsAutoRun, cron: env.jobsCron }),
+    jobs: instrumentJobs(jobsConfig({ autoRun: env.jobsAutoRun, cron: env.jobsCron })),
     i18n: {
       fallbackLanguage: 'ja',
       supportedLanguages: { ja, en },
