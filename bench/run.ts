@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { benchBookingCreation } from './bookings'
+import { benchColdStart } from './coldStart'
 import { machineNotes, markdown, summary, type BenchResults } from './report'
 import { projectRoot, startBenchServer, type BenchServer } from './server'
 import { benchSlots, prepareBookingOffice } from './slots'
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
   watchdog.unref()
   process.once('SIGINT', () => stopThenExit(130))
 
+  // First, while nothing else of ours runs: the start of a built, headless production server.
+  console.log('bench: cold start of `npm start` (headless, production, migrated database)…')
+  const coldStart = await benchColdStart()
   console.log('bench: starting the server (own process, SQLite in a temporary directory)…')
   // BENCH_CPU_PROFILE_DIR=dir writes the server's V8 CPU profile there when it stops.
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
       slots,
       bookings,
       peakRssMiB: server.peakRssMiB(),
+      coldStart,
       ...memory,
       totalSeconds: 0,
     }

@@ -38,7 +38,7 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Kiyaku in its own process, as `npm start` runs it, with bench mode on, no admin panel, schema
+ * Kiyaku in its own process, as `npm start` runs it (the JavaScript build), with bench mode on, no admin panel, schema
  * push into a fresh SQLite file in a temporary directory, the demo seed, and loopback only.
  */
 export async function startBenchServer(
@@ -60,10 +60,9 @@ export async function startBenchServer(
     process.execPath,
     [
       ...(options.nodeArgs ?? []),
+      // `npm start`'s command: the JavaScript build (built first when missing or stale).
       '--conditions=production',
-      '--import',
-      'tsx',
-      'src/server/main.ts',
+      'scripts/start.mjs',
     ],
     {
       cwd: projectRoot,
