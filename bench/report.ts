@@ -38,6 +38,8 @@ export interface BenchResults {
   bookings: BookingResults
   peakRssMiB: number | null
   coldStart: ColdStartResults
+  /** V8's heapTotal after seeding: the rest of the RSS is native (libsql, Node itself). */
+  heapAfterSeedMiB: number | null
   /** VmRSS once the server answers /healthz (demo seed loaded), and after the 5,000 bookings. */
   afterStartMiB: number | null
   afterSeedMiB: number | null
@@ -196,6 +198,7 @@ export function markdown(results: BenchResults): string {
     `| slots, first request after seeding (cold caches): server time | ${fixed(slots.firstRequestServerMs, 2)} ms | |`,
     `| booking creation ÷ bare Payload create | ${fixed(bookingRatio, 2)} (totals ${fixed(totalsRatio(bookings.ours, bookings.bareCreate), 2)}) | ≥ 0.5 |`,
     `| server RSS after start (demo seed) / after seeding 5,000 bookings | ${results.afterStartMiB ?? '–'} / ${results.afterSeedMiB ?? '–'} MiB | |`,
+    `| of which V8 heap (heapTotal) after seeding | ${results.heapAfterSeedMiB ?? '–'} MiB | |`,
     `| headless server (KIYAKU_ADMIN=off) peak RSS (VmHWM) over the whole run | ${results.peakRssMiB ?? '–'} MiB | ≤ ${HEADLESS_PEAK_RSS_TARGET_MIB} MiB ${mark(results.peakRssMiB, HEADLESS_PEAK_RSS_TARGET_MIB)} |`,
     `| cold start, \`npm start\` (built) to first 200 on /healthz: median of ${results.coldStart.startsMs.length} | ${coldStartValue(results.coldStart)} | ≤ ${COLD_START_TARGET_MS / 1000} s ${mark(results.coldStart.medianMs, COLD_START_TARGET_MS)} |`,
     `| whole run, server start to stop | ${fixed(results.totalSeconds, 0)} s | |`,

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     console.log('bench: raising capacity and seeding 5,000 bookings…')
     const seed = await prepareBookingOffice(server.url)
     memory.afterSeedMiB = server.rssMiB()
+    const heapAfterSeedMiB = await v8HeapMiB(server.url)
     console.log(`bench: seeded in ${seconds(started)} s; terms read (about 70 s)…`)
     const terms = await benchTermsRead(server.url)
     console.log(`bench: ${seconds(started)} s; slots…`)
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
       slots,
       bookings,
       peakRssMiB: server.peakRssMiB(),
+      heapAfterSeedMiB,
       coldStart,
       ...memory,
       totalSeconds: 0,
@@ -67,6 +69,17 @@ async function main(): Promise<void> {
   writeFileSync(file, markdown(results))
   console.log(summary(results))
   console.log(`bench: written ${path.relative(process.cwd(), file)}`)
+}
+
+/** The server's V8 heap (heapTotal), to tell it from native memory in the RSS. */
+async function v8HeapMiB(url: string): Promise<number | null> {
+  try {
+    const response = await fetch(`${url}/bench/memory`)
+    const body = (await response.json()) as { process: { heapTotal: number } }
+    return Math.round(body.process.heapTotal / 1024 / 1024)
+  } catch {
+    return null
+  }
 }
 
 function seconds(since: number): string {
