@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { benchBookingCreation } from './bookings'
+import { benchColdStart } from './coldStart'
 import { machineNotes, markdown, summary, type BenchResults } from './report'
 import { projectRoot, startBenchServer, type BenchServer } from './server'
 import { benchSlots, prepareBookingOffice } from './slots'
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
   watchdog.unref()
   process.once('SIGINT', () => stopThenExit(130))
 
+  // First, while nothing else of ours runs: the start of a built, headless production server.
+  console.log('bench: cold start of `npm start` (headless, production, migrated database)…')
+  const coldStart = await benchColdStart()
   console.log('bench: starting the server (own process, SQLite in a temporary directory)…')
   // BENCH_CPU_PROFILE_DIR=dir writes the server's V8 CPU profile there when it stops.
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
     console.log('bench: raising capacity and seeding 5,000 bookings…')
     const seed = await prepareBookingOffice(server.url)
     memory.afterSeedMiB = server.rssMiB()
+    const heapAfterSeedMiB = await v8HeapMiB(server.url)
     console.log(`bench: seeded in ${seconds(started)} s; terms read (about 70 s)…`)
     const terms = await benchTermsRead(server.url)
     console.log(`bench: ${seconds(started)} s; slots…`)
@@ -50,6 +55,8 @@ async function main(): Promise<void> {
       slots,
       bookings,
       peakRssMiB: server.peakRssMiB(),
+      heapAfterSeedMiB,
+      coldStart,
       ...memory,
       totalSeconds: 0,
     }
@@ -62,6 +69,17 @@ async function main(): Promise<void> {
   writeFileSync(file, markdown(results))
   console.log(summary(results))
   console.log(`bench: written ${path.relative(process.cwd(), file)}`)
+}
+
+/** The server's V8 heap (heapTotal), to tell it from native memory in the RSS. */
+async function v8HeapMiB(url: string): Promise<number | null> {
+  try {
+    const response = await fetch(`${url}/bench/memory`)
+    const body = (await response.json()) as { process: { heapTotal: number } }
+    return Math.round(body.process.heapTotal / 1024 / 1024)
+  } catch {
+    return null
+  }
 }
 
 function seconds(since: number): string {

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { auditChange } from '../hooks/auditChange'
 import { convertBookingSeatConflict } from '../hooks/convertBookingSeatConflict'
+import { countCreatedBooking } from '../hooks/countBookingMetrics'
 import { countBookingNoShow } from '../hooks/countBookingNoShow'
 import { enforceBookingRules } from '../hooks/enforceBookingRules'
 import {
@@ -11,7 +12,12 @@ import {
 
 export const bookingHooks: CollectionConfig['hooks'] = {
   beforeChange: [enforceBookingRules],
-  afterChange: [forgetBookingOccupancyAfterChange, countBookingNoShow, auditChange],
+  afterChange: [
+    forgetBookingOccupancyAfterChange,
+    countBookingNoShow,
+    auditChange,
+    countCreatedBooking,
+  ],
   afterDelete: [forgetBookingOccupancyAfterDelete],
   afterError: [convertBookingSeatConflict],
 }

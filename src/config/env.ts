@@ -74,6 +74,8 @@ const envSchema = z.object({
   KIYAKU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   /** Benchmark-only routes and collection (npm run bench); off everywhere else. */
   KIYAKU_BENCH: z.enum(['on', 'off']).default('off'),
+  /** Bearer token for /metrics; without it /metrics is not served. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 })
 
 export interface KiyakuEnv {
@@ -94,6 +96,7 @@ export interface KiyakuEnv {
   jobsCron: string
   publicRateLimitPerMinute: number
   benchMode: boolean
+  metricsToken: string | undefined
 }
 
 /** Parses the whole environment in one place; throws ConfigError with a message fit for an operator. */
@@ -129,6 +132,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): KiyakuEnv {
     jobsCron: env.KIYAKU_JOBS_CRON,
     publicRateLimitPerMinute: env.KIYAKU_PUBLIC_RATE_LIMIT,
     benchMode: env.KIYAKU_BENCH === 'on',
+    metricsToken: env.METRICS_TOKEN,
   }
 }
 

@@ -1,9 +1,7 @@
-import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ja } from '@payloadcms/translations/languages/ja'
-import nodemailer from 'nodemailer'
 import type { Logger } from 'pino'
 import path from 'node:path'
 import { buildConfig, type CollectionSlug, type EmailAdapter, type SanitizedConfig } from 'payload'
@@ -16,17 +14,23 @@ import { releaseFailedBookingRevisions } from '../hooks/releaseFailedBookingRevi
 import { jobsConfig } from '../jobs'
 import { textareaJsonFields } from '../admin/fields/textareaJsonFields'
 import { logMailAdapter } from '../mail/logMailAdapter'
+import { instrumentJobs } from '../services/metrics/jobMetrics'
 import { databaseAdapter } from './database'
 import type { KiyakuEnv } from './env'
 
 // The Next.js bundle of the admin has no import.meta.dirname; it always runs from the project root.
 const projectRoot = import.meta.dirname ? path.resolve(import.meta.dirname, '../..') : process.cwd()
 
-function emailAdapter(env: KiyakuEnv): EmailAdapter | Promise<EmailAdapter> {
+/** Nodemailer is loaded only when there is an SMTP server to talk to. */
+async function emailAdapter(env: KiyakuEnv): Promise<EmailAdapter> {
   const from = /^(.*)<(.+)>\s*$/.exec(env.mailFrom)
   const defaultFromName = from?.[1]?.trim() || 'Kiyaku'
   const defaultFromAddress = from?.[2]?.trim() || env.mailFrom
   if (!env.smtpUrl) return logMailAdapter({ defaultFromAddress, defaultFromName })
+  const [{ nodemailerAdapter }, { default: nodemailer }] = await Promise.all([
+    import('@payloadcms/email-nodemailer'),
+    import('nodemailer'),
+  ])
   return nodemailerAdapter({
     defaultFromAddress,
     defaultFromName,
@@ -40,7 +44,7 @@ export interface KiyakuConfigOptions {
   logger?: Logger
 }
 
-export function kiyakuConfig(
+export async function kiyakuConfig(
   env: KiyakuEnv,
   options: KiyakuConfigOptions = {},
 ): Promise<SanitizedConfig> {
@@ -49,7 +53,7 @@ export function kiyakuConfig(
     secret: env.secret,
     serverURL: env.publicUrl,
     telemetry: false,
-    db: databaseAdapter(env.database, { push: env.pushSchema }),
+    db: await databaseAdapter(env.database, { push: env.pushSchema }),
     editor: lexicalEditor(),
     // Fresh arrays: Payload adds its own collections to the arrays it is given.
     collections: env.benchMode
@@ -57,8 +61,8 @@ export function kiyakuConfig(
       : [...collections],
     globals: [...globals],
     hooks: { afterError: [releaseFailedBookingRevisions] },
-    email: emailAdapter(env),
-    jobs: jobsConfig({ autoRun: env.jobsAutoRun, cron: env.jobsCron }),
+    email: await emailAdapter(env),
+    jobs: instrumentJobs(jobsConfig({ autoRun: env.jobsAutoRun, cron: env.jobsCron })),
     i18n: {
       fallbackLanguage: 'ja',
       supportedLanguages: { ja, en },

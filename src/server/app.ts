@@ -9,6 +9,7 @@ import type { KiyakuEnv } from '../config/env'
 import { benchRouter } from './benchBaseline'
 import { errorBody, publicErrorHandler } from './errors'
 import { withoutQuery } from './logger'
+import { operationsRouter, requestMetrics } from './operations'
 import { payloadApiHandler } from './payloadBridge'
 import { publicRouter } from './public'
 import { siteRouter } from './site'
@@ -51,9 +52,10 @@ export function createApp({ payload, env, logger, adminHandler }: AppDependencie
         req: (req) => ({ id: req.id, method: req.method, url: withoutQuery(req.url) }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   )
+  app.use(requestMetrics(payload))
 
   app.use(
     helmet({
@@ -82,6 +84,7 @@ export function createApp({ payload, env, logger, adminHandler }: AppDependencie
       .status(up ? 200 : 503)
       .json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' })
   })
+  app.use(operationsRouter({ payload, env, isDatabaseUp }))
 
   // Benchmark-only routes and per-request timing (KIYAKU_BENCH=on; never in production).
   if (env.benchMode) app.use(benchRouter({ payload, env }))

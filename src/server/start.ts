@@ -5,8 +5,8 @@ import type { Logger } from 'pino'
 
 import type { KiyakuEnv } from '../config/env'
 import { kiyakuConfig } from '../config/payloadConfig'
-import { migrations } from '../migrations'
 import { seedDemoData } from '../seed'
+import { registerSqliteServer } from '../services/database/sqliteServers'
 import { createApp } from './app'
 import { createLogger } from './logger'
 
@@ -36,6 +36,12 @@ export async function startKiyaku(
 ): Promise<RunningKiyaku> {
   const logger = createLogger(env.logLevel)
   const config = await kiyakuConfig(env, { logger })
+  // So that `npm run restore` refuses to replace the file under this server.
+  const sqliteFile = env.database.kind === 'sqlite' ? env.database.url.slice('file:'.length) : ''
+  const unregister =
+    sqliteFile && !sqliteFile.startsWith(':memory:')
+      ? registerSqliteServer(sqliteFile)
+      : () => undefined
   let payload: Payload
   try {
     payload = await getPayload({ config, cron: env.jobsAutoRun })
@@ -46,6 +52,7 @@ export async function startKiyaku(
     })
   }
   if (env.database.kind === 'sqlite' && !env.pushSchema) {
+    const { migrations } = await import('../migrations')
     // The generated migration modules type their args precisely; the adapter takes them loosely.
     await payload.db.migrate({
       migrations: migrations as unknown as NonNullable<
@@ -80,6 +87,7 @@ export async function startKiyaku(
       })
       await payload.destroy()
       forgetCachedPayload(payload)
+      unregister()
     })())
   return { payload, server, url, logger, stop }
 }

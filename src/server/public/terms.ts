@@ -14,6 +14,7 @@ import { z } from 'zod'
 import { OFFICE_SLUG_PATTERN } from '../../collections/Offices'
 import { isIsoDate } from '../../rules/booking/tokyo'
 import { formatDateJa } from '../../rules/japaneseDate'
+import { termsCacheHit, termsCacheMiss } from '../../services/metrics/metrics'
 import { onTermsChanged } from '../../services/terms/changeSignal'
 import { errorBody, PublicError } from '../errors'
 import type { PublicRouteDependencies } from '.'
@@ -155,7 +156,9 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
     }
     const cacheKey = `${slug}|${key}`
     let entry = responses.get(cacheKey, stored.fingerprint)
-    if (!entry) {
+    if (entry) termsCacheHit.inc()
+    else {
+      termsCacheMiss.inc()
       entry = render(build(snapshot, new TermsUrls(env.publicUrl, slug)), stored.fingerprint)
       responses.set(cacheKey, entry)
     }

@@ -1,4 +1,3 @@
-import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { slotKey } from '../../rules/booking/listSlots'
@@ -50,6 +49,8 @@ async function readHolderRows(
   const db = payload.db as unknown as SqliteAccess
   const table = db.tables?.bookings
   if (db.name === 'sqlite' && db.drizzle && table) {
+    // Loaded here, not at the top: a server on MongoDB never loads the SQLite adapter.
+    const { sql } = await import('@payloadcms/db-sqlite')
     const rows = await db.drizzle.all(
       sql`select ${table.slotStart} as "slotStart", ${table.status} as "status", ${table.confirmBy} as "confirmBy"
           from ${table}

@@ -17,6 +17,7 @@ import type {
   RuleViolation,
   Tool,
 } from '../../rules/booking/types'
+import { countedRefusal } from '../metrics/metrics'
 import { policiesForOffice, policyRecordInForce } from '../policies/policiesForOffice'
 import { applicantKeys } from './applicantKey'
 import {
@@ -35,7 +36,7 @@ import { checkApplicantStanding } from './standings'
 import { publishedEditionInForce, type EditionInForce } from './termsInForce'
 
 function fail(violations: RuleViolation | RuleViolation[]): never {
-  throw new BookingRuleError(Array.isArray(violations) ? violations : [violations])
+  throw countedRefusal(new BookingRuleError(Array.isArray(violations) ? violations : [violations]))
 }
 
 /** The stored applicant group: every field present, blanks as null. */

@@ -5,6 +5,7 @@ import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
 import { violation } from '../../rules/booking/messages'
 import { formatTokyoIso } from '../../rules/booking/tokyo'
 import type { ApplicantInput } from '../../rules/booking/types'
+import { countedRefusal } from '../metrics/metrics'
 import { policiesForOffice, policyRecordInForce } from '../policies/policiesForOffice'
 import { withBookingContext } from './context'
 import { BookingRuleError, InvalidTokenError, isSeatLockConflict, slotFullError } from './errors'
@@ -58,20 +59,24 @@ export async function createPublicBooking(
   const governing =
     policyRecordInForce(records, slotStart) ?? policyRecordInForce(records, new Date())
   if (governing && !findChannelPolicy(governing.policy, 'self-service')) {
-    throw new BookingRuleError([
-      violation('channel_not_offered', {
-        message:
-          'この窓口ではオンラインでの予約を受け付けていません。電話またはメールでお申し込みください。',
-      }),
-    ])
+    throw countedRefusal(
+      new BookingRuleError([
+        violation('channel_not_offered', {
+          message:
+            'この窓口ではオンラインでの予約を受け付けていません。電話またはメールでお申し込みください。',
+        }),
+      ]),
+    )
   }
   if (!request.agreed) {
-    throw new BookingRuleError([
-      violation('terms_not_current', {
-        field: 'consent.agreed',
-        message: 'ご予約には利用規約への同意が必要です。',
-      }),
-    ])
+    throw countedRefusal(
+      new BookingRuleError([
+        violation('terms_not_current', {
+          field: 'consent.agreed',
+          message: 'ご予約には利用規約への同意が必要です。',
+        }),
+      ]),
+    )
   }
   const editionId =
     (await publishedEditionNumbered(payload, officeId, request.termsEditionNumber))?.id ?? null
@@ -103,7 +108,7 @@ export async function createPublicBooking(
       if (!isSeatLockConflict(error)) throw error
     }
   }
-  throw slotFullError()
+  throw countedRefusal(slotFullError())
 }
 
 export type TokenPurpose = 'confirm' | 'cancel'

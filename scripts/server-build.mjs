@@ -1,0 +1,164 @@
+// The server's production build: src/server/main.ts and everything it imports, bundled by esbuild
+// into dist/server as ES modules. Packages stay external (loaded from node_modules as they are);
+// dynamic imports become their own chunks, so what a server does not use is never loaded.
+//
+// Plain JavaScript on purpose: `npm start` runs this before any TypeScript can be loaded without
+// tsx. Run directly (`npm run build`) it rebuilds from scratch.
+import { createHash } from 'node:crypto'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import path from 'node:path'
+import process from 'node:process'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const serverOutDir = path.join(projectRoot, 'dist', 'server')
+export const serverEntry = path.join(serverOutDir, 'main.js')
+const sourcesHashFile = path.join(serverOutDir, 'kiyaku-sources.sha256')
+const buildLockDir = path.join(projectRoot, 'node_modules', '.cache', 'kiyaku-server-build.lock')
+
+/** What the bundle is compiled from, besides node_modules (covered by the lockfile). */
+const BUILD_INPUT_FILES = ['tsconfig.json', 'package-lock.json', 'scripts/server-build.mjs']
+const BUILD_INPUT_DIRS = ['src']
+
+function buildInputFiles() {
+  const files = BUILD_INPUT_FILES.map((file) => path.join(projectRoot, file)).filter((file) =>
+    existsSync(file),
+  )
+  for (const dir of BUILD_INPUT_DIRS) {
+    const root = path.join(projectRoot, dir)
+    if (!existsSync(root)) continue
+    for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name))
+    }
+  }
+  return files.sort()
+}
+
+/** Contents, not times: a checkout or a touch does not rebuild, any edit does. */
+export function serverSourcesHash() {
+  const hash = createHash('sha256')
+  for (const file of buildInputFiles()) {
+    hash.update(path.relative(projectRoot, file))
+    hash.update('\0')
+    hash.update(readFileSync(file))
+    hash.update('\0')
+  }
+  return hash.digest('hex')
+}
+
+export function isServerBuildCurrent(hash = serverSourcesHash()) {
+  if (!existsSync(serverEntry) || !existsSync(sourcesHashFile)) return false
+  return readFileSync(sourcesHashFile, 'utf8').trim() === hash
+}
+
+async function bundleInto(outdir) {
+  const { build } = await import('esbuild')
+  await build({
+    entryPoints: [path.join(projectRoot, 'src/server/main.ts')],
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    // Names stay readable in stack traces and heap snapshots.
+    minify: false,
+    logLevel: 'warning',
+  })
+}
+
+/**
+ * Builds dist/server from scratch (`npm run build`). The new files are moved in one by one, so a
+ * server already running on an older build still finds its lazily loaded chunks (their names carry
+ * a content hash); `clean` removes those first.
+ */
+export async function buildServer({ clean = false, hash = serverSourcesHash() } = {}) {
+  const staging = path.join(projectRoot, 'dist', `.server-${process.pid}`)
+  rmSync(staging, { recursive: true, force: true })
+  try {
+    await bundleInto(staging)
+    if (clean) rmSync(serverOutDir, { recursive: true, force: true })
+    mkdirSync(serverOutDir, { recursive: true })
+    // Chunks first, the entry last: main.js never points at a chunk that is not there yet.
+    const files = readdirSync(staging).sort(
+      (a, b) => Number(a === 'main.js') - Number(b === 'main.js'),
+    )
+    for (const file of files) renameSync(path.join(staging, file), path.join(serverOutDir, file))
+    writeFileSync(sourcesHashFile, `${hash}\n`)
+  } finally {
+    rmSync(staging, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Builds the server unless dist/server was built from the sources as they are now. Several
+ * processes may start at once: one builds under a lock directory, the others wait and re-check.
+ */
+export async function ensureServerBuild({
+  log = (line) => process.stderr.write(`${line}\n`),
+} = {}) {
+  for (;;) {
+    const hash = serverSourcesHash()
+    if (isServerBuildCurrent(hash)) return false
+    if (!tryLock()) {
+      await sleep(200)
+      continue
+    }
+    try {
+      if (isServerBuildCurrent(hash)) return false
+      const started = Date.now()
+      await buildServer({ hash })
+      log(`Server built into dist/server in ${Date.now() - started} ms.\n`)
+      return true
+    } finally {
+      rmSync(buildLockDir, { recursive: true, force: true })
+    }
+  }
+}
+
+function tryLock() {
+  mkdirSync(path.dirname(buildLockDir), { recursive: true })
+  try {
+    mkdirSync(buildLockDir)
+    writeFileSync(path.join(buildLockDir, 'pid'), String(process.pid))
+    return true
+  } catch {
+    // A lock left by a process that died mid-build must not block every later start.
+    let holder = 0
+    try {
+      holder = Number(readFileSync(path.join(buildLockDir, 'pid'), 'utf8'))
+    } catch {
+      // being written, or already gone
+    }
+    if (holder && !isAlive(holder)) rmSync(buildLockDir, { recursive: true, force: true })
+    return false
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = Date.now()
+  await buildServer({ clean: true })
+  process.stdout.write(
+    `Server built into ${path.relative(process.cwd(), serverOutDir)} in ${Date.now() - started} ms.\n`,
+  )
+}
