@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { claimJobRun } from '../../../src/jobs/claimJobRun'
-import { FINISHED_JOB_KEEP_MS } from '../../../src/jobs/clearStaleJobs'
+import { withHeartbeat } from '../../../src/jobs/bookingTasks'
+import { clearStaleJobs, FINISHED_JOB_KEEP_MS } from '../../../src/jobs/clearStaleJobs'
 import { jobTimings } from '../../../src/jobs/jobTimings'
 import { expireUnconfirmedBookings, markNoShows } from '../../../src/services/bookings/maintenance'
 import {
@@ -226,6 +227,41 @@ describe('job runs', () => {
     })
     expect(left.totalDocs).toBe(0)
     await payload.jobs.run()
+  })
+
+  it('a running job keeps its row fresh, so clearing stale jobs never takes a live run', async () => {
+    const { payload } = suite.ctx.server
+    const running = await payload.db.create({
+      collection: 'payload-jobs',
+      data: {
+        taskSlug: 'markNoShows',
+        queue: 'default',
+        input: {},
+        processing: true,
+        totalTried: 0,
+        updatedAt: new Date(Date.now() - minutes(5)).toISOString(),
+      },
+    })
+    const staleAfter = 1_000
+    const stillThere = async () =>
+      (
+        await payload.db.count({
+          collection: 'payload-jobs',
+          where: { id: { equals: running.id } },
+        })
+      ).totalDocs
+    await withHeartbeat(payload, running.id, staleAfter / 4, async () => {
+      // Beats are timers: give them time to land even on a busy machine, then sweep.
+      for (let sweep = 0; sweep < 3; sweep++) {
+        await new Promise((resolve) => setTimeout(resolve, staleAfter))
+        await clearStaleJobs(payload, 'markNoShows', staleAfter * 2)
+        expect(await stillThere()).toBe(1)
+      }
+    })
+    // Without a runner the same sweep takes it.
+    await new Promise((resolve) => setTimeout(resolve, staleAfter * 2 + 50))
+    await clearStaleJobs(payload, 'markNoShows', staleAfter * 2)
+    expect(await stillThere()).toBe(0)
   })
 
   it('completed jobs stay until no run can still hold them, then are pruned', async () => {
