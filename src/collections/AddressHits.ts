@@ -7,7 +7,7 @@ const nobody = () => false
 /**
  * One row per counted request of a rate limit that must hold across server processes (wrong
  * link tokens per address). The address is stored only as a keyed hash inside `bucket`
- * ("limit|hash|window start"); rows older than two windows are removed as new ones arrive.
+ * ("limit|hash"); rows older than the (sliding) window are removed as new ones arrive.
  */
 export const AddressHits: CollectionConfig = {
   slug: 'address-hits',

@@ -44,7 +44,8 @@ export async function startKiyaku(
       : () => undefined
   let payload: Payload
   try {
-    payload = await getPayload({ config, cron: env.jobsAutoRun })
+    // The job crons start below, once the schema is migrated: a tick before that fails.
+    payload = await getPayload({ config, cron: false })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new Error(`Cannot connect to the database at ${env.database.host}: ${reason}`, {
@@ -63,6 +64,8 @@ export async function startKiyaku(
   const seed = options.seed ?? env.nodeEnv !== 'production'
   if (seed && env.nodeEnv !== 'production')
     await seedDemoData(payload, { password: env.demoPassword, logger })
+  // getPayload on the cached instance, now with crons: it starts the job queue's crons.
+  if (env.jobsAutoRun) await getPayload({ config, cron: true })
 
   const app = createApp({ payload, env, logger, adminHandler: options.adminHandler })
   const server = await new Promise<Server>((resolve, reject) => {

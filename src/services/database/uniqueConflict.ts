@@ -12,6 +12,7 @@ export function isUniqueConflict(
   collection: string,
   field: { name: string; column: string },
 ): boolean {
+  if (isFerretDbUpdateConflict(error, collection, field.name)) return true
   if (!(error instanceof ValidationError)) return false
   const data = error.data as { collection?: unknown; errors?: { path?: unknown }[] } | undefined
   if (data?.collection !== undefined && data.collection !== collection) return false
@@ -23,4 +24,17 @@ export function isUniqueConflict(
       entry.path === null ||
       entry.path === undefined,
   )
+}
+
+/**
+ * FerretDB v1 refuses an update that breaks a unique index with InternalError (code 1), not
+ * E11000, so db-mongodb passes the driver's error through unrecognised (a 500). Its message names
+ * the backend's index, "<collection>_<hash>_<field>_1" ("-" in a name becomes "_"). MongoDB says
+ * E11000 on updates as on inserts, and Payload turns that into the ValidationError above.
+ */
+function isFerretDbUpdateConflict(error: unknown, collection: string, field: string): boolean {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 1) return false
+  const index = /UNIQUE constraint failed: index '([^']+)'/.exec(error.message)?.[1]
+  if (!index) return false
+  return index.startsWith(`${collection.replaceAll('-', '_')}_`) && index.endsWith(`_${field}_1`)
 }

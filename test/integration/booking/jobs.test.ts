@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { claimJobRun } from '../../../src/jobs/claimJobRun'
-import { STALE_JOB_MS } from '../../../src/jobs/clearStaleJobs'
+import { withHeartbeat } from '../../../src/jobs/bookingTasks'
+import { clearStaleJobs, FINISHED_JOB_KEEP_MS } from '../../../src/jobs/clearStaleJobs'
+import { jobTimings } from '../../../src/jobs/jobTimings'
 import { expireUnconfirmedBookings, markNoShows } from '../../../src/services/bookings/maintenance'
 import {
   allEligible,
@@ -21,6 +23,8 @@ import {
 const suite = bookingSuite(4)
 const { edition } = suite
 const minutes = (count: number) => count * 60_000
+/** The suite's server runs the default cron, every minute. */
+const { staleAfterMs } = jobTimings('* * * * *')
 
 async function booking(id: number | string) {
   return suite.ctx.server.payload.findByID({ collection: 'bookings', id, showHiddenFields: true })
@@ -215,26 +219,96 @@ describe('job runs', () => {
     ])
   })
 
-  it('a job left processing by a killed server no longer blocks its schedule', async () => {
+  it('a job left processing without a runner blocks its schedule for two cron periods only', async () => {
     const { payload } = suite.ctx.server
-    const stale = await payload.db.create({
+    expect(staleAfterMs).toBe(minutes(2))
+    const orphan = (ageMs: number) =>
+      payload.db.create({
+        collection: 'payload-jobs',
+        data: {
+          taskSlug: 'markNoShows',
+          queue: 'default',
+          input: {},
+          meta: { scheduled: true },
+          processing: true,
+          totalTried: 0,
+          updatedAt: new Date(Date.now() - ageMs).toISOString(),
+        },
+      })
+    const fresh = await orphan(staleAfterMs - minutes(1))
+    const blocked = await payload.jobs.handleSchedules()
+    expect(blocked.skipped.map((entry) => entry.taskConfig?.slug)).toContain('markNoShows')
+    await payload.db.deleteOne({ collection: 'payload-jobs', where: { id: { equals: fresh.id } } })
+
+    const stale = await orphan(staleAfterMs + 1_000)
+    const scheduled = await payload.jobs.handleSchedules()
+    expect(scheduled.queued.map((entry) => entry.taskConfig?.slug)).toContain('markNoShows')
+    // By what it was, not its id: SQLite hands the freed id to the job just queued.
+    const left = await payload.db.count({
+      collection: 'payload-jobs',
+      where: { processing: { equals: true }, updatedAt: { equals: stale.updatedAt } },
+    })
+    expect(left.totalDocs).toBe(0)
+    await payload.jobs.run()
+  })
+
+  it('a running job keeps its row fresh, so clearing stale jobs never takes a live run', async () => {
+    const { payload } = suite.ctx.server
+    const running = await payload.db.create({
       collection: 'payload-jobs',
       data: {
         taskSlug: 'markNoShows',
         queue: 'default',
         input: {},
-        meta: { scheduled: true },
         processing: true,
         totalTried: 0,
-        updatedAt: new Date(Date.now() - STALE_JOB_MS - minutes(1)).toISOString(),
+        updatedAt: new Date(Date.now() - minutes(5)).toISOString(),
       },
     })
-    const scheduled = await payload.jobs.handleSchedules()
-    expect(scheduled.queued.map((entry) => entry.taskConfig?.slug)).toContain('markNoShows')
-    const left = await payload.db.findOne({
-      collection: 'payload-jobs',
-      where: { id: { equals: stale.id } },
+    const staleAfter = 1_000
+    const stillThere = async () =>
+      (
+        await payload.db.count({
+          collection: 'payload-jobs',
+          where: { id: { equals: running.id } },
+        })
+      ).totalDocs
+    await withHeartbeat(payload, running.id, staleAfter / 4, async () => {
+      // Beats are timers: give them time to land even on a busy machine, then sweep.
+      for (let sweep = 0; sweep < 3; sweep++) {
+        await new Promise((resolve) => setTimeout(resolve, staleAfter))
+        await clearStaleJobs(payload, 'markNoShows', staleAfter * 2)
+        expect(await stillThere()).toBe(1)
+      }
     })
-    expect(left).toBeNull()
+    // Without a runner the same sweep takes it.
+    await new Promise((resolve) => setTimeout(resolve, staleAfter * 2 + 50))
+    await clearStaleJobs(payload, 'markNoShows', staleAfter * 2)
+    expect(await stillThere()).toBe(0)
+  })
+
+  it('completed jobs stay until no run can still hold them, then are pruned', async () => {
+    const { payload } = suite.ctx.server
+    await payload.jobs.queue({ task: 'markNoShows', input: {} })
+    await payload.jobs.run()
+    const done = await payload.db.find<{ id: number | string; completedAt: string }>({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'markNoShows' }, completedAt: { exists: true } },
+      sort: '-completedAt',
+      limit: 1,
+    })
+    const job = done.docs[0]!
+    expect(job.completedAt).toBeTruthy()
+    const longAgo = new Date(Date.now() - FINISHED_JOB_KEEP_MS - 1_000).toISOString()
+    await payload.db.updateOne({
+      collection: 'payload-jobs',
+      id: job.id,
+      data: { completedAt: longAgo },
+    })
+    const old = { completedAt: { equals: longAgo } }
+    expect((await payload.db.count({ collection: 'payload-jobs', where: old })).totalDocs).toBe(1)
+    await payload.jobs.handleSchedules()
+    expect((await payload.db.count({ collection: 'payload-jobs', where: old })).totalDocs).toBe(0)
+    await payload.jobs.run()
   })
 })

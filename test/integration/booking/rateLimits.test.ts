@@ -1,9 +1,11 @@
+import type { Options } from 'express-rate-limit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import {
   BOOKINGS_PER_ADDRESS,
   WRONG_TOKENS_PER_MINUTE,
 } from '../../../src/server/public/bookingRateLimit'
+import { SharedHitCounter } from '../../../src/services/rateLimits/sharedHitCounter'
 import {
   at,
   bookableDates,
@@ -84,6 +86,36 @@ describe('rate limits', () => {
     const page = await fetch(link)
     expect(page.status).toBe(429)
     expect(await page.text()).toContain('lang="ja"')
+  })
+
+  it('wrong tokens are counted over the last minute, so ten just before a minute turns and one just after make eleven', async () => {
+    const minute = 60_000
+    // Ten seconds before a minute starts: a counter of fixed minutes would start afresh at it.
+    const start = Math.ceil(Date.now() / minute) * minute + 5 * minute - 10_000
+    let now = start
+    const counter = new SharedHitCounter(
+      ctx.server.payload,
+      'probe-window',
+      'test-secret',
+      () => now,
+    )
+    counter.init({ windowMs: minute } as Options)
+    const address = '192.0.2.55'
+    for (let i = 1; i <= WRONG_TOKENS_PER_MINUTE; i++) {
+      now = start + (i - 1) * 500
+      expect((await counter.increment(address)).totalHits).toBe(i)
+    }
+    now = start + 15_000
+    const eleventh = await counter.increment(address)
+    expect(eleventh.totalHits).toBe(WRONG_TOKENS_PER_MINUTE + 1)
+    // The count drops when the first hit is a minute old, not at the turn of the clock's minute.
+    expect(eleventh.resetTime.getTime()).toBe(start + minute)
+    now = start + minute + 1
+    expect((await counter.get(address)).totalHits).toBe(WRONG_TOKENS_PER_MINUTE)
+    now = start + 15_000 + minute + 1
+    expect((await counter.get(address)).totalHits).toBe(0)
+    // Another address is counted apart.
+    expect((await counter.increment('192.0.2.56')).totalHits).toBe(1)
   })
 
   it(`at most ${BOOKINGS_PER_ADDRESS} bookings an hour from one address`, async () => {

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import { MongoClient } from 'mongodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { onFerretDb } from '../../support/backend'
 import { startTestServer, type TestServer } from '../../support/server'
 
 // What the MongoDB path needs that the SQLite path does not show. Runs only when DATABASE_URL
@@ -17,7 +18,9 @@ interface MongoDb {
     close: (force?: boolean) => Promise<void>
     db: {
       collection: (name: string) => {
-        indexes: () => Promise<{ key: Record<string, number>; unique?: boolean }[]>
+        indexes: () => Promise<
+          { key: Record<string, number>; unique?: boolean; sparse?: boolean }[]
+        >
       }
     }
   }
@@ -80,6 +83,24 @@ describe.skipIf(!mongoUrl)('on MongoDB', () => {
       expect(found?.unique, `${collection} ${JSON.stringify(key)}`).toBe(true)
     }
   })
+
+  // FerretDB v1 accepts `sparse` and ignores it.
+  it.skipIf(onFerretDb)(
+    'makes the unique indexes of optional fields sparse, so documents without them do not collide',
+    async () => {
+      const db = mongoDb(server)
+      for (const [collection, field] of [
+        ['bookings', 'seatLock'],
+        ['bookings', 'reference'],
+        ['terms-editions', 'publishedKey'],
+      ] as const) {
+        const model = db.collections[collection]!
+        const indexes = await db.connection.db.collection(model.collection.collectionName).indexes()
+        const found = indexes.find((index) => JSON.stringify(index.key) === `{"${field}":1}`)
+        expect(found?.sparse, `${collection}.${field}`).toBe(true)
+      }
+    },
+  )
 
   it('lets exactly one of several concurrent creates with the same unique slug succeed', async () => {
     const data = {

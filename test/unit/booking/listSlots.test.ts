@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import { listSlots, slotKey } from '../../../src/rules/booking/listSlots'
 import { isesaki, jst, kitakyushu, withChanges } from './fixtures'
@@ -139,7 +138,8 @@ describe('listSlots', () => {
     expect(listSlots({ ...input, channel: 'staff-scheduled' })).toHaveLength(8)
   })
 
-  it('lists 31 days in well under 5 ms', () => {
+  // Its speed (the 5 ms target for 31 days over 5,000 bookings) is measured by `npm run bench`.
+  it('lists 31 days of a three-seat policy, seats taken on some', () => {
     const wide = withChanges(kitakyushu, { bookingWindowDays: 60, capacityPerSlot: 3 })
     const taken = new Map<string, number>()
     for (let day = 0; day < 31; day++) {
@@ -153,15 +153,10 @@ describe('listSlots', () => {
         now,
         takenBySlotStart: taken,
       })
-    for (let i = 0; i < 20; i++) run()
-    const timings: number[] = []
-    for (let i = 0; i < 50; i++) {
-      const started = performance.now()
-      run()
-      timings.push(performance.now() - started)
-    }
-    timings.sort((a, b) => a - b)
-    expect(run()).toHaveLength(200)
-    expect(timings[25]!).toBeLessThan(5)
+    const slots = run()
+    expect(slots).toHaveLength(200)
+    const tenOClock = slots.filter((slot) => slot.start.endsWith('T10:00:00+09:00'))
+    expect(tenOClock.length).toBeGreaterThan(0)
+    for (const slot of slots) expect(slot.remaining).toBe(tenOClock.includes(slot) ? 2 : 3)
   })
 })
