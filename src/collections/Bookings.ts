@@ -207,6 +207,29 @@ export const Bookings: CollectionConfig = {
         ),
       },
     },
+    {
+      name: 'cancelMethodOffered',
+      type: 'checkbox',
+      label: ja('規約に定める方法でのキャンセル', 'Cancelled by a method the terms offer'),
+      admin: {
+        readOnly: true,
+        description: ja(
+          'オフの場合、規約に定めのない方法で連絡を受けたキャンセルです（無断欠席には当たりません）。',
+          'Off: the applicant made contact another way (never a no-show).',
+        ),
+      },
+    },
+    {
+      name: 'statusReason',
+      type: 'text',
+      label: ja('状態を変更する理由', 'Reason for the status change'),
+      admin: {
+        description: ja(
+          '状態の履歴に記録されます。無断欠席の訂正には必須です。',
+          'Goes into the status history; required to correct a no-show.',
+        ),
+      },
+    },
     // Concurrency guard: active bookings hold "office|slotStart|seat"; released ones a unique
     // tombstone. A unique index on one required field works the same on SQLite and MongoDB.
     {

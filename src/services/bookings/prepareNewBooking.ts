@@ -156,7 +156,7 @@ export async function prepareNewBooking(
     now,
   )
   const keys = applicantKeys(officeId, applicant)
-  const refusal = await checkApplicantStanding(payload, officeId, keys, policy)
+  const refusal = await checkApplicantStanding(payload, officeId, keys)
   if (refusal) fail(refusal)
 
   const seatLock = await claimSeat({
@@ -200,6 +200,8 @@ export async function prepareNewBooking(
       }),
     ],
     cancelVia: null,
+    cancelMethodOffered: null,
+    statusReason: null,
     seatLock,
     confirmTokenHash: status === 'pending_confirmation' ? (context.confirmTokenHash ?? null) : null,
     cancelTokenHash: null,

@@ -25,3 +25,4 @@ export type TermsErrorCode =
   | 'policy_missing'
   | 'invalid_request'
   | 'forbidden'
+  | 'policy_governs_terms'
