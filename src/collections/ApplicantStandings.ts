@@ -76,11 +76,12 @@ export const ApplicantStandings: CollectionConfig = {
       },
     },
     { name: 'reason', type: 'textarea', label: ja('理由', 'Reason') },
+    // The id only, not a relationship: a populated booking would carry the applicant's details
+    // into the standing, which stays pseudonymous. A refusal is mailed through it.
     {
-      name: 'booking',
-      type: 'relationship',
-      relationTo: 'bookings',
-      label: ja('直近の無断欠席の予約', 'Latest no-show booking'),
+      name: 'lastNoShowBooking',
+      type: 'text',
+      label: ja('直近の無断欠席の予約（ID）', 'Latest no-show booking (id)'),
       admin: { readOnly: true },
     },
     {

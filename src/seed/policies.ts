@@ -42,7 +42,8 @@ export const demoPolicies: Record<DemoOffice, ReservationPolicy> = {
     bookingWindowDays: 30,
     confirmWindowMinutes: 60,
     noShowGraceMinutes: 10,
-    refuseAfterNoShows: 2,
+    // Both seeds: one cancellation without contact may lead to refusal (flagged for review).
+    refuseAfterNoShows: 1,
     eligibility: [
       {
         id: 'registered',
@@ -84,7 +85,7 @@ export const demoPolicies: Record<DemoOffice, ReservationPolicy> = {
     // Unused: this office takes no online self-service bookings.
     confirmWindowMinutes: 60,
     noShowGraceMinutes: 10,
-    refuseAfterNoShows: 0,
+    refuseAfterNoShows: 1,
     eligibility: [
       {
         id: 'registered',

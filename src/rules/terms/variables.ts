@@ -236,8 +236,9 @@ function noShowSentence(policy: ReservationPolicy): string {
   const grace =
     `連絡がないまま予約した時刻から${policy.noShowGraceMinutes}分を過ぎても相談を始められないときは、` +
     '予約は取り消されたものとして扱います。'
+  // One, or none set, reads as the seeds do: a single unannounced cancellation may be enough.
   const refusal =
-    policy.refuseAfterNoShows > 0
+    policy.refuseAfterNoShows > 1
       ? `このような連絡のない取消しが${policy.refuseAfterNoShows}回に達したときは、以後の利用をお断りすることがあります。`
       : '連絡のない取消しがあったときは、以後の利用をお断りすることがあります。'
   return grace + refusal

@@ -11,10 +11,10 @@ import { officeById } from './officeBySlug'
  */
 export async function mailRefusal(
   payload: Payload,
-  standing: { booking?: unknown; office?: unknown; reason?: string | null },
+  standing: { lastNoShowBooking?: unknown; office?: unknown; reason?: string | null },
   req?: PayloadRequest,
 ): Promise<boolean> {
-  const bookingId = idOf(standing.booking)
+  const bookingId = idOf(standing.lastNoShowBooking)
   const officeId = idOf(standing.office)
   if (bookingId === null || officeId === null) return false
   const booking = await payload

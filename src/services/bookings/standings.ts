@@ -32,7 +32,7 @@ export async function checkApplicantStanding(
  * Counts a no-show for an applicant key (delta +1), or takes one back when staff correct it
  * (delta -1), creating the standing on the first. Reaching the policy's threshold flags the
  * standing for review. The label names the booking, never the person, so the standing stays
- * pseudonymous; `booking` points to the latest no-show, through which a decision is mailed.
+ * pseudonymous; `lastNoShowBooking` names the latest no-show, through which a decision is mailed.
  */
 export async function recordNoShow(
   payload: Payload,
@@ -60,7 +60,7 @@ export async function recordNoShow(
         data: {
           noShowCount: count,
           reviewDue: review(count),
-          ...(delta > 0 ? { booking: booking.id as number } : {}),
+          ...(delta > 0 ? { lastNoShowBooking: String(booking.id) } : {}),
         } as Record<string, unknown>,
         overrideAccess: true,
         depth: 0,
@@ -77,7 +77,7 @@ export async function recordNoShow(
           label: booking.reference ? `予約 ${booking.reference} の申込者` : '申込者',
           noShowCount: 1,
           reviewDue: review(1),
-          booking: booking.id as number,
+          lastNoShowBooking: String(booking.id),
         } as never,
         overrideAccess: true,
         depth: 0,
