@@ -2,7 +2,10 @@ import type { PayloadRequest } from 'payload'
 
 import { checkApplicantFields } from '../../rules/booking/checkApplicantFields'
 import { checkCancellationMethod } from '../../rules/booking/checkCancellationMethod'
-import { checkNoShowCorrection, isNoShowCorrection } from '../../rules/booking/checkNoShowCorrection'
+import {
+  checkNoShowCorrection,
+  isNoShowCorrection,
+} from '../../rules/booking/checkNoShowCorrection'
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
 import { noShowAt } from '../../rules/booking/checkNoShow'
 import { checkStatusTransition } from '../../rules/booking/checkStatusTransition'

@@ -130,10 +130,9 @@ describe('jobs', () => {
 
     // Reaching the threshold flags the applicant for review; it refuses nobody by itself
     // (rewritten: the count once refused automatically; see noShowReview.test.ts).
-    expect(standings.docs.map((standing) => (standing as { reviewDue?: boolean }).reviewDue)).toEqual([
-      true,
-      true,
-    ])
+    expect(
+      standings.docs.map((standing) => (standing as { reviewDue?: boolean }).reviewDue),
+    ).toEqual([true, true])
     const allowed = await postJson(
       `${suite.base}/offices/${KITAKYUSHU}/bookings`,
       selfServiceBody(edition(), at(suite.dates[2]!, '10:00'), {
