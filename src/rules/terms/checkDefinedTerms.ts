@@ -11,12 +11,12 @@ export interface DefinedTerm {
   label: string
 }
 
-// （以下「当所」といいます。） / （以下「利用者」という。）
-const ABBREVIATION = /以下「([^「」]{1,30})」と(?:いいます|いう)/gu
+// （以下「当所」といいます。） / （以下「利用者」という。） / （以下この仕組みを「予約機能」といいます。）
+const ABBREVIATION = /以下(?:[^「」。]{1,20}を)?「([^「」]{1,30})」と(?:いいます|いう)/gu
 // オンライン職業相談等（WEBカメラを含む…サービスをいう。以下同じ。）: the term is the run of
 // letters right before the parenthesis.
 const DEFINITION_CLAUSE =
-  /([\p{Script=Han}\p{Script=Katakana}ー々A-Za-z]{2,30})（[^（）]*?をいう。以下同じ。）/gu
+  /([\p{Script=Han}\p{Script=Katakana}ー々A-Za-z]{2,30})（[^（）]*?をい(?:う|います)。以下同じ。）/gu
 
 interface Joined {
   text: string

@@ -124,6 +124,7 @@ export async function prepareEditionWrite(args: {
           }
         : null,
       minimumNoticeDays: await minimumNoticeDays(payload, req),
+      composed: idOf(merged.template) !== null,
     }),
   )
   data.publishedKey = publishedKeyOf(officeId, effectiveFrom)

@@ -118,6 +118,7 @@ export async function publishEditionWithNotice(
           }
         : null,
       minimumNoticeDays: days,
+      composed: idOf(edition.template) !== null,
     }),
   )
   throwProblems(problems.filter((p, i) => problems.findIndex((q) => q.code === p.code) === i))
@@ -240,6 +241,7 @@ export async function publishTemplateToOffices(
             published,
             notice: { ground, status: 'published', publishedOn: today, reasons },
             minimumNoticeDays: days,
+            composed: true,
           }),
         ])
       }

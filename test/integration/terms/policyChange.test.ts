@@ -171,7 +171,7 @@ describe('a policy change flows into the terms and the booking rules', () => {
       `/api/terms-editions/${proposedEditionId}/publish`,
       {
         as: 'kitakyushu-admin@demo.test',
-        body: { ground: '1' },
+        body: { ground: '1', reasons: 'x' },
       },
     )
     expect(otherOffice.status).toBe(403)
