@@ -52,6 +52,7 @@ const SYSTEM_FIELDS = [
   'slotEnd',
   'applicantKey',
   'eligibility',
+  'eligibilityAffirmed',
   'consent',
   'confirmBy',
   'statusHistory',
