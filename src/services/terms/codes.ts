@@ -27,6 +27,8 @@ export type TermsErrorCode =
   | 'forbidden'
   | 'policy_governs_terms'
   | 'required_article_missing'
+  | 'withdrawal_too_late'
+  | 'withdrawal_not_announced'
   | 'statute_citation_stale'
   | 'statute_citation_unknown'
   | 'term_undefined_variant'

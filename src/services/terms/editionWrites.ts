@@ -52,7 +52,22 @@ export async function prepareEditionWrite(args: {
 }): Promise<EditionData> {
   const { data, originalDoc, operation, req } = args
   const { payload } = req
-  if (operation === 'update' && originalDoc?.status === 'published') throw editionImmutableError()
+  // 'withdrawn' is new: payload-types learns it when the lead regenerates them.
+  const statusOf = (doc: { status?: unknown } | undefined) => doc?.status as string | undefined
+  if (operation === 'update' && statusOf(originalDoc) === 'published') {
+    // The one change a published edition takes: withdrawn before it took effect (withdraw.ts).
+    if (termsContext(req).withdrawing === true && statusOf(data) === 'withdrawn') {
+      // Everything else as published: only the status, the time and the freed date key change.
+      return {
+        ...originalDoc,
+        status: 'withdrawn',
+        withdrawnAt: new Date().toISOString(),
+        publishedKey: `withdrawn|${randomUUID()}`,
+      } as unknown as EditionData
+    }
+    throw editionImmutableError()
+  }
+  if (operation === 'update' && statusOf(originalDoc) === 'withdrawn') throw editionImmutableError()
 
   const merged: EditionData = { ...originalDoc, ...data }
   const officeId = idOf(merged.office)
