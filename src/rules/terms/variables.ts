@@ -26,6 +26,7 @@ export const termsVariableDescriptions: Readonly<Record<string, string>> = {
   signatory: '署名者（例: 伊勢崎公共職業安定所長）',
   servicesName: '利用規約が対象とするサービスの総称（予約サイトがある場合はそれを含む）',
   toolNames: '使用するアプリケーションの一覧（例: TeleOffice及びZoom）',
+  toolNamesEither: '同意が必要な提供者の規約のアプリケーション（例: TeleOffice又はZoom）',
   toolsSentence: '申込み方法ごとに使用するアプリケーションを説明する文（不要な場合は空）',
   selfServiceTool: '予約サイトから申し込んだ場合のアプリケーション',
   staffScheduledTool: '電話又はメールで申し込んだ場合のアプリケーション',
@@ -105,6 +106,8 @@ export function termsVariables(
     signatory: office.signatory,
     servicesName: selfService ? '予約機能及びオンライン職業相談等' : 'オンライン職業相談等',
     toolNames: joinJapanese(distinct(channels.flatMap((c) => c.tools)).map(toolName), '及び'),
+    // The applicant uses one of them, so the seeds say Zoom 又は TeleOffice here.
+    toolNamesEither: joinJapanese(distinct(channels.flatMap((c) => c.tools)).map(toolName), '又は'),
     toolsSentence: toolsSentence(channels),
     sessionMinutes: String(policy.sessionMinutes),
     hours,
@@ -155,7 +158,7 @@ export function termsLists(
   policy: ReservationPolicy,
 ): Record<string, string[]> {
   const lists: Record<string, string[]> = {
-    eligibility: policy.eligibility.map((statement) => statement.text),
+    eligibility: policy.eligibility.map((statement) => statement.termsText ?? statement.text),
   }
   for (const channel of offeredChannels(policy)) {
     const name = channel.channel === 'self-service' ? 'selfServiceFields' : 'staffScheduledFields'
