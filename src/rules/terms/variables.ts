@@ -222,8 +222,13 @@ function toolsSentence(channels: readonly ChannelPolicy[]): string {
   }
   const clauses = channels.map((channel) => {
     const names = channel.tools.map(toolName)
+    // A phone or mail booking's tool is the office's general rule, which staff may depart from.
     const tools =
-      names.length > 1 ? `${joinJapanese(names, '又は')}のうち当所が指定するもの` : names[0]
+      names.length > 1
+        ? `${joinJapanese(names, '又は')}のうち当所が指定するもの`
+        : channel.channel === 'staff-scheduled'
+          ? `原則として${names[0]}`
+          : names[0]
     return `${CHANNEL_APPLICATION[channel.channel]}は${tools}を`
   })
   return `${clauses.join('、')}使用します。`

@@ -14,6 +14,7 @@ import {
 import { evaluateNewBooking } from '../../rules/booking/evaluateNewBooking'
 import { violation } from '../../rules/booking/messages'
 import { normaliseApplicant } from '../../rules/booking/normaliseApplicant'
+import { applyStaffOverrides } from '../../rules/booking/staffOverrides'
 import { MINUTE_MS } from '../../rules/booking/tokyo'
 import type {
   Applicant,
@@ -170,7 +171,7 @@ export async function prepareNewBooking(
   const applicantInput = (data.applicant ?? {}) as ApplicantInput
   const eligibility = (data.eligibility ?? {}) as EligibilityAnswers
   const { tool, missing: toolMissing } = resolveTool(policy, channel, data.tool)
-  const violations = evaluateNewBooking({
+  const evaluated = evaluateNewBooking({
     policy,
     channel,
     slotStart,
@@ -179,6 +180,19 @@ export async function prepareNewBooking(
     eligibility: typeof eligibility === 'object' && !Array.isArray(eligibility) ? eligibility : {},
     tool,
   })
+  // 原則として rules yield to staff who give a reason (statusReason, kept in the history).
+  const staffReason =
+    req.user && typeof data.statusReason === 'string' && data.statusReason.trim() !== ''
+      ? data.statusReason.trim()
+      : null
+  const { remaining: violations } = applyStaffOverrides(
+    evaluated,
+    policy,
+    channel,
+    staffReason,
+    slotStart,
+    now,
+  )
   if (toolMissing) violations.push(missingTool())
   const badUrl = checkMeetingUrl(data.meetingUrl)
   if (badUrl) violations.push(badUrl)
@@ -244,7 +258,7 @@ export async function prepareNewBooking(
         at: now,
         actor,
         via: req.user ? 'admin' : null,
-        reason: context.reason,
+        reason: context.reason ?? staffReason ?? undefined,
       }),
     ],
     cancelVia: null,

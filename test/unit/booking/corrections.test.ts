@@ -5,7 +5,10 @@ import {
   isNoShowCorrection,
 } from '../../../src/rules/booking/checkNoShowCorrection'
 import { checkRefusalDecision } from '../../../src/rules/booking/checkRefusalDecision'
+import { checkTool } from '../../../src/rules/booking/checkTool'
+import { evaluateNewBooking } from '../../../src/rules/booking/evaluateNewBooking'
 import { staffCancellationOffered } from '../../../src/rules/booking/staffCancellation'
+import { applyStaffOverrides } from '../../../src/rules/booking/staffOverrides'
 import { isesaki, jst, kitakyushu } from './fixtures'
 
 describe('checkNoShowCorrection', () => {
@@ -96,5 +99,50 @@ describe('checkRefusalDecision', () => {
       'refusal_admin_only',
     )
     expect(decide({ refusedBefore: true, role: 'office-staff' })).toBeNull()
+  })
+})
+
+describe('applyStaffOverrides (原則として)', () => {
+  const slot = jst('2026-12-02T10:00')
+  const sameDay = jst('2026-12-02T08:00')
+  it('lets staff with a reason book past the previous-day deadline and the phone-booking tool', () => {
+    const late = evaluateNewBooking({
+      policy: isesaki,
+      channel: 'staff-scheduled',
+      slotStart: slot,
+      now: sameDay,
+      applicant: {
+        name: 'a',
+        email: 'a@example.test',
+        jobSeekerNumber: '10010-1',
+        desiredDateTime: 'x',
+      },
+      eligibility: Object.fromEntries(isesaki.eligibility.map((s) => [s.id, true])),
+      tool: 'zoom',
+    })
+    expect(late.map((v) => v.code)).toEqual(['lead_time'])
+    expect(
+      applyStaffOverrides(late, isesaki, 'staff-scheduled', '本人の強い希望', slot, sameDay),
+    ).toEqual({
+      remaining: [],
+      overridden: true,
+    })
+    expect(
+      applyStaffOverrides(late, isesaki, 'staff-scheduled', null, slot, sameDay).remaining,
+    ).toHaveLength(1)
+    // Not once the session has started, and not the before-start rule.
+    expect(
+      applyStaffOverrides(late, isesaki, 'staff-scheduled', '理由', slot, jst('2026-12-02T10:00'))
+        .remaining,
+    ).toHaveLength(1)
+    const teleoffice = checkTool(kitakyushu, 'staff-scheduled', 'teleoffice')!
+    expect(
+      applyStaffOverrides([teleoffice], kitakyushu, 'staff-scheduled', '理由', slot, sameDay)
+        .remaining,
+    ).toEqual([])
+    expect(
+      applyStaffOverrides([teleoffice], kitakyushu, 'self-service', '理由', slot, sameDay)
+        .remaining,
+    ).toHaveLength(1)
   })
 })
