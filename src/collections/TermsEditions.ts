@@ -6,6 +6,7 @@ import { hqOrOfficeAdminCreates } from '../access/hqOrOfficeAdminCreates'
 import { publishedOrOfficeMember } from '../access/publishedOrOfficeMember'
 import { auditChange } from '../hooks/auditChange'
 import { guardTermsEdition, guardTermsEditionDelete } from '../hooks/guardTermsEdition'
+import { mailTermsChangeAfterPublish } from '../hooks/mailTermsChange'
 import {
   signalTermsChangeAfterChange,
   signalTermsChangeAfterDelete,
@@ -40,7 +41,7 @@ export const TermsEditions: CollectionConfig = {
   hooks: {
     beforeChange: [guardTermsEdition],
     beforeDelete: [guardTermsEditionDelete],
-    afterChange: [auditChange, signalTermsChangeAfterChange],
+    afterChange: [auditChange, signalTermsChangeAfterChange, mailTermsChangeAfterPublish],
     afterDelete: [signalTermsChangeAfterDelete],
   },
   endpoints: [
