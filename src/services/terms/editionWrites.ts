@@ -140,6 +140,7 @@ export async function prepareEditionWrite(args: {
         : null,
       minimumNoticeDays: await minimumNoticeDays(payload, req),
       composed: idOf(merged.template) !== null,
+      officeHadTerms: await officeHadTerms(payload, officeId, req),
     }),
   )
   data.publishedKey = publishedKeyOf(officeId, effectiveFrom)
@@ -212,6 +213,15 @@ async function contentToStore(args: {
     )
   }
   return read.content
+}
+
+async function officeHadTerms(
+  payload: PayloadRequest['payload'],
+  officeId: Id,
+  req: PayloadRequest,
+) {
+  const office = await findOffice(payload, officeId, req)
+  return (office as { hadTermsBeforeKiyaku?: unknown } | null)?.hadTermsBeforeKiyaku === true
 }
 
 function sameIdOrBothNull(a: unknown, b: unknown): boolean {

@@ -49,6 +49,11 @@ export interface EditionPublishInput {
   minimumNoticeDays: number
   /** Composed from a template (the lint is an error then; an imported text only warns). */
   composed: boolean
+  /**
+   * The office had terms in force before its first Kiyaku edition (both demo offices do). A
+   * composed first edition then changes them; an imported one is the current terms themselves.
+   */
+  officeHadTerms?: boolean
 }
 
 export interface NoticePublishInput {
@@ -125,8 +130,12 @@ export function editionPublishProblems(input: EditionPublishInput): PublishProbl
       })
     }
   }
-  // The first edition starts the terms; every later one changes them and needs a notice.
-  if (input.published.length > 0) {
+  // The first edition starts the terms, unless the office had terms before; every later one
+  // changes them and needs a notice.
+  const isChange =
+    input.published.length > 0 ||
+    (input.officeHadTerms === true && input.composed && !input.allowPast)
+  if (isChange) {
     const notice = input.notice
     if (!notice || notice.status !== 'published' || !notice.publishedOn) {
       problems.push({

@@ -95,3 +95,13 @@ describe('the terms lint on publishing', () => {
     expect(codes(base({ content: stale, composed: false }))).toEqual([])
   })
 })
+
+describe('an office’s first edition', () => {
+  const first = (over: Partial<EditionPublishInput>) =>
+    codes(base({ number: 1, published: [], notice: null, ...over }))
+  it('is a change when the office already had terms, unless it imports them', () => {
+    expect(first({ officeHadTerms: true })).toEqual(['notice_missing'])
+    expect(first({ officeHadTerms: true, composed: false })).toEqual([])
+    expect(first({ officeHadTerms: false })).toEqual([])
+  })
+})
