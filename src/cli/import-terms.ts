@@ -105,6 +105,8 @@ function importReport(result: ImportResult): string {
     const where = index >= 0 ? `第${index + 1}条（${document.articles[index]!.heading}）` : '前文'
     lines.push(`  ${where}の「${dangling.ref}」 / "${dangling.ref}" in ${dangling.article}`)
   }
+  lines.push(`規約の点検 / Terms lint: ${result.lint.length}`)
+  for (const finding of result.lint) lines.push(`  [${finding.code}] ${finding.message}`)
   if (result.warnings.length > 0) {
     lines.push(`注意 / Warnings: ${result.warnings.length}`)
     for (const warning of result.warnings) lines.push(`  ${warning}`)

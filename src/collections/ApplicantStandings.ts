@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
 import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
+import { guardRefusalDecision, mailRefusalDecision } from '../hooks/guardRefusalDecision'
 import { ja } from './i18n'
 
 /**
@@ -27,6 +28,10 @@ export const ApplicantStandings: CollectionConfig = {
     delete: hqOrOfficeAdmin,
   },
   indexes: [{ fields: ['office', 'applicantKey'], unique: true }],
+  hooks: {
+    beforeChange: [guardRefusalDecision],
+    afterChange: [mailRefusalDecision],
+  },
   fields: [
     {
       name: 'applicantKey',
@@ -49,11 +54,53 @@ export const ApplicantStandings: CollectionConfig = {
       label: ja('無断欠席の回数', 'No-shows'),
     },
     {
+      name: 'reviewDue',
+      type: 'checkbox',
+      defaultValue: false,
+      label: ja(
+        '要検討（無断欠席が基準に達しました）',
+        'Review due (no-shows reached the threshold)',
+      ),
+      admin: { readOnly: true },
+    },
+    {
       name: 'refused',
       type: 'checkbox',
       defaultValue: false,
       label: ja('利用をお断りする', 'Refused'),
+      admin: {
+        description: ja(
+          '事業所の管理者が理由を記入して判断します。申込者にメールでお知らせします。',
+          'Decided by an office admin with a reason; the applicant is told by mail.',
+        ),
+      },
     },
     { name: 'reason', type: 'textarea', label: ja('理由', 'Reason') },
+    // The id only, not a relationship: a populated booking would carry the applicant's details
+    // into the standing, which stays pseudonymous. A refusal is mailed through it.
+    {
+      name: 'lastNoShowBooking',
+      type: 'text',
+      label: ja('直近の無断欠席の予約（ID）', 'Latest no-show booking (id)'),
+      admin: { readOnly: true },
+    },
+    {
+      name: 'refusedAt',
+      type: 'date',
+      label: ja('お断りした日時', 'Refused at'),
+      admin: { readOnly: true },
+    },
+    {
+      name: 'refusedBy',
+      type: 'text',
+      label: ja('判断した管理者', 'Refused by'),
+      admin: { readOnly: true },
+    },
+    {
+      name: 'applicantNotifiedAt',
+      type: 'date',
+      label: ja('申込者へ通知した日時', 'Applicant told at'),
+      admin: { readOnly: true },
+    },
   ],
 }

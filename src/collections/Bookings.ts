@@ -151,7 +151,59 @@ export const Bookings: CollectionConfig = {
           label: ja('同意日時', 'Agreed at'),
           admin: { readOnly: true },
         },
+        {
+          name: 'method',
+          type: 'select',
+          label: ja('同意の方法', 'How consent was given'),
+          options: [
+            {
+              value: 'online-checkbox',
+              label: ja('申込者がオンラインで同意', 'Applicant ticked the box online'),
+            },
+            {
+              value: 'shown-by-staff',
+              label: ja(
+                '職員が規約を示して受付（民法548条の2第1項第2号）',
+                'Staff showed the terms',
+              ),
+            },
+          ],
+          admin: { readOnly: true },
+        },
+        {
+          name: 'shownVia',
+          type: 'select',
+          label: ja('規約を示した方法', 'Terms shown by'),
+          options: [
+            { value: 'phone', label: ja('電話', 'Phone') },
+            { value: 'email', label: ja('メール', 'E-mail') },
+            { value: 'counter', label: ja('窓口', 'Counter') },
+          ],
+          admin: {
+            description: ja(
+              '電話・メール等で受け付けたとき、利用規約が適用されることを申込者に示した方法を選びます。',
+              'When booking by phone or mail: how the applicant was shown that the terms apply.',
+            ),
+          },
+        },
+        {
+          name: 'inForceAtBooking',
+          type: 'relationship',
+          relationTo: 'terms-editions',
+          label: ja(
+            '予約時点で有効だった版（相談日に別の版が施行される場合）',
+            'Edition in force when booking, if another governs the session',
+          ),
+          validate: () => true as const,
+          admin: { readOnly: true },
+        },
       ],
+    },
+    {
+      name: 'eligibilityAffirmed',
+      type: 'json',
+      label: ja('確認した対象者の条件（文言）', 'Eligibility statements affirmed (wording)'),
+      admin: { readOnly: true },
     },
     // The expiry job looks for holds past this instant.
     {
@@ -204,6 +256,29 @@ export const Bookings: CollectionConfig = {
         description: ja(
           'キャンセルを記録するときに選びます。',
           'Pick when recording a cancellation.',
+        ),
+      },
+    },
+    {
+      name: 'cancelMethodOffered',
+      type: 'checkbox',
+      label: ja('規約に定める方法でのキャンセル', 'Cancelled by a method the terms offer'),
+      admin: {
+        readOnly: true,
+        description: ja(
+          'オフの場合、規約に定めのない方法で連絡を受けたキャンセルです（無断欠席には当たりません）。',
+          'Off: the applicant made contact another way (never a no-show).',
+        ),
+      },
+    },
+    {
+      name: 'statusReason',
+      type: 'text',
+      label: ja('状態を変更する理由', 'Reason for the status change'),
+      admin: {
+        description: ja(
+          '状態の履歴に記録されます。無断欠席の訂正には必須です。',
+          'Goes into the status history; required to correct a no-show.',
         ),
       },
     },

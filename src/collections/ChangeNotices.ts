@@ -128,6 +128,17 @@ export const ChangeNotices: CollectionConfig = {
     },
     publicationStatusField(ja('公表済み', 'Published')),
     {
+      name: 'kind',
+      type: 'select',
+      defaultValue: 'change',
+      label: ja('お知らせの種類', 'Kind'),
+      options: [
+        { value: 'change', label: ja('変更', 'Change') },
+        { value: 'withdrawal', label: ja('変更の取りやめ', 'Withdrawal of a change') },
+      ],
+      admin: { readOnly: true },
+    },
+    {
       name: 'publishedAt',
       type: 'date',
       label: ja('公表日時', 'Published at'),

@@ -104,6 +104,18 @@ export const Offices: CollectionConfig = {
           : 'https://www.example.go.jp のように、スキームとホスト名（必要ならポート）だけを入力してください',
     },
     {
+      name: 'hadTermsBeforeKiyaku',
+      type: 'checkbox',
+      defaultValue: false,
+      label: ja('Kiyaku導入前から利用規約がある', 'Had terms in force before Kiyaku'),
+      admin: {
+        description: ja(
+          'オンの場合、テンプレートから作る最初の版も規約の変更です（お知らせが必要）。現行の規約を取り込んだ版は変更ではありません。',
+          'Then a first edition composed from the template is a change and needs a notice; importing the current terms is not.',
+        ),
+      },
+    },
+    {
       name: 'staffNotes',
       type: 'textarea',
       label: ja('内部メモ', 'Internal notes'),

@@ -309,7 +309,23 @@ export const ReservationPolicies: CollectionConfig = {
           label: ja('識別子', 'Id'),
           admin: { placeholder: 'registered' },
         },
-        { name: 'text', type: 'textarea', required: true, label: ja('文言', 'Text') },
+        {
+          name: 'text',
+          type: 'textarea',
+          required: true,
+          label: ja('申込者が確認する文言（チェックボックス）', 'Checkbox wording'),
+        },
+        {
+          name: 'termsText',
+          type: 'textarea',
+          label: ja('規約に記載する条件の文言', 'Wording in the terms'),
+          admin: {
+            description: ja(
+              '第2条に「…の方」として記載する文言。空欄なら上の文言を記載します。',
+              'How 第2条 states the condition; the checkbox wording when empty.',
+            ),
+          },
+        },
       ],
     },
     {

@@ -6,11 +6,12 @@ import { hqOrOfficeAdminCreates } from '../access/hqOrOfficeAdminCreates'
 import { publishedOrOfficeMember } from '../access/publishedOrOfficeMember'
 import { auditChange } from '../hooks/auditChange'
 import { guardTermsEdition, guardTermsEditionDelete } from '../hooks/guardTermsEdition'
+import { mailTermsChangeAfterPublish } from '../hooks/mailTermsChange'
 import {
   signalTermsChangeAfterChange,
   signalTermsChangeAfterDelete,
 } from '../hooks/signalTermsChange'
-import { publishEditionEndpoint } from '../services/terms/adminEndpoints'
+import { publishEditionEndpoint, withdrawEditionEndpoint } from '../services/terms/adminEndpoints'
 import { ja } from './i18n'
 import { publicationStatusField, validateIsoDate } from './options'
 
@@ -40,10 +41,13 @@ export const TermsEditions: CollectionConfig = {
   hooks: {
     beforeChange: [guardTermsEdition],
     beforeDelete: [guardTermsEditionDelete],
-    afterChange: [auditChange, signalTermsChangeAfterChange],
+    afterChange: [auditChange, signalTermsChangeAfterChange, mailTermsChangeAfterPublish],
     afterDelete: [signalTermsChangeAfterDelete],
   },
-  endpoints: [{ path: '/:id/publish', method: 'post', handler: publishEditionEndpoint }],
+  endpoints: [
+    { path: '/:id/publish', method: 'post', handler: publishEditionEndpoint },
+    { path: '/:id/withdraw', method: 'post', handler: withdrawEditionEndpoint },
+  ],
   fields: [
     { name: 'title', type: 'text', label: ja('表題', 'Title'), admin: { readOnly: true } },
     {
@@ -76,7 +80,10 @@ export const TermsEditions: CollectionConfig = {
             ),
           },
         },
-        publicationStatusField(ja('公開済み', 'Published')),
+        // withdrawn: a published change called off before it took effect (with its own notice).
+        publicationStatusField(ja('公開済み', 'Published'), [
+          { value: 'withdrawn', label: ja('取りやめ', 'Withdrawn') },
+        ]),
       ],
     },
     {
@@ -125,6 +132,12 @@ export const TermsEditions: CollectionConfig = {
       type: 'date',
       label: ja('公開日時', 'Published at'),
       admin: { readOnly: true },
+    },
+    {
+      name: 'withdrawnAt',
+      type: 'date',
+      label: ja('取りやめた日時', 'Withdrawn at'),
+      admin: { readOnly: true, condition: (data) => data?.status === 'withdrawn' },
     },
     // Exactly one published edition per office and effective date: "office|date" once published,
     // a unique placeholder while a draft. One unique field works on SQLite and MongoDB alike.

@@ -60,7 +60,10 @@ export const validateIsoDate = (value: unknown): true | string =>
  * Draft or published: editions and notices share the field, and the public sees only published
  * documents (publishedOrOfficeMember). `publishedLabel` differs: an edition is 公開, a notice 公表.
  */
-export function publicationStatusField(publishedLabel: { ja: string; en: string }): SelectField {
+export function publicationStatusField(
+  publishedLabel: { ja: string; en: string },
+  more: SelectField['options'] = [],
+): SelectField {
   return {
     name: 'status',
     type: 'select',
@@ -71,6 +74,7 @@ export function publicationStatusField(publishedLabel: { ja: string; en: string 
     options: [
       { value: 'draft', label: ja('下書き', 'Draft') },
       { value: 'published', label: publishedLabel },
+      ...more,
     ],
   }
 }

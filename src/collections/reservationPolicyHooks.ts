@@ -1,10 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { proposeTermsChangeAfterPolicyChange } from '../hooks/proposeTermsChangeAfterPolicyChange'
+import { guardGoverningPolicy, guardGoverningPolicyDelete } from '../hooks/guardGoverningPolicy'
 import { validateReservationPolicy } from '../hooks/validateReservationPolicy'
 import { auditChange } from '../hooks/auditChange'
 
 export const policyHooks: CollectionConfig['hooks'] = {
-  beforeChange: [validateReservationPolicy],
+  beforeChange: [validateReservationPolicy, guardGoverningPolicy],
+  beforeDelete: [guardGoverningPolicyDelete],
   afterChange: [proposeTermsChangeAfterPolicyChange, auditChange],
 }

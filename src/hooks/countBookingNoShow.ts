@@ -4,11 +4,12 @@ import type { Applicant } from '../rules/booking/types'
 import { applicantKeys } from '../services/bookings/applicantKey'
 import { idOf } from '../services/bookings/ids'
 import { recordNoShow } from '../services/bookings/standings'
+import { policiesForOffice, policyRecordInForce } from '../services/policies/policiesForOffice'
 
 /**
  * A booking that becomes a no-show, by the job or by staff, counts against the applicant's
- * standing under each of their keys (job-seeker number and email), so a later booking is refused
- * once the policy's limit is reached whichever of the two it gives.
+ * standing under each of their keys (job-seeker number and email); reaching the policy's
+ * threshold flags the applicant for review. Staff correcting a no-show take the count back.
  */
 export const countBookingNoShow: CollectionAfterChangeHook = async ({
   doc,
@@ -16,8 +17,10 @@ export const countBookingNoShow: CollectionAfterChangeHook = async ({
   operation,
   req,
 }) => {
-  if (operation !== 'update' || doc.status !== 'no_show' || previousDoc?.status === 'no_show')
-    return doc
+  if (operation !== 'update') return doc
+  const became = doc.status === 'no_show' && previousDoc?.status !== 'no_show'
+  const corrected = previousDoc?.status === 'no_show' && doc.status !== 'no_show'
+  if (!became && !corrected) return doc
   const officeId = idOf(doc.office)
   if (officeId === null) return doc
   const stored = (doc.applicant ?? {}) as Record<string, unknown>
@@ -29,6 +32,18 @@ export const countBookingNoShow: CollectionAfterChangeHook = async ({
   }
   const keys = applicantKeys(officeId, applicant)
   if (keys.length === 0 && typeof doc.applicantKey === 'string') keys.push(doc.applicantKey)
-  for (const key of keys) await recordNoShow(req.payload, officeId, key, doc.reference)
+  const policy =
+    policyRecordInForce(await policiesForOffice(req.payload, officeId), new Date(doc.slotStart))
+      ?.policy ?? null
+  for (const key of keys) {
+    await recordNoShow(
+      req.payload,
+      officeId,
+      key,
+      { id: doc.id, reference: doc.reference },
+      policy,
+      became ? 1 : -1,
+    )
+  }
   return doc
 }

@@ -20,7 +20,8 @@
  * - Body text is stored with full-width digits and Latin letters in ASCII, and without the
  *   spaces extraction puts between Japanese characters (see tidySpacing).
  */
-import { parseJapaneseDate } from '../rules/japaneseDate'
+import { isoDateJst, parseJapaneseDate } from '../rules/japaneseDate'
+import { lintTerms, type TermsLintFinding } from '../rules/terms/lintTerms'
 import type { Inline, Item, Paragraph, SubItem, TermsDocument } from '../rules/terms/types'
 import { assignArticleKeys } from './articleKeys'
 import {
@@ -61,6 +62,11 @@ export interface ImportResult {
    */
   danglingReferences: DanglingReference[]
   warnings: string[]
+  /**
+   * The terms lint (statute citations on the document's date, or today's without one; defined
+   * terms): warnings for the importing editor. Publishing a composed edition refuses them.
+   */
+  lint: TermsLintFinding[]
 }
 
 export const PREAMBLE_KEY = 'preamble'
@@ -618,11 +624,14 @@ export function parseTermsText(text: string): ImportResult {
     }
   })
 
+  const document = { title, preamble, articles, signatory: closing.signatory }
+  const effectiveFrom = chooseEffectiveDate(parser.dates, warnings)
   return {
-    document: { title, preamble, articles, signatory: closing.signatory },
-    effectiveFrom: chooseEffectiveDate(parser.dates, warnings),
+    document,
+    effectiveFrom,
     unplaced: parser.unplaced,
     danglingReferences,
     warnings,
+    lint: lintTerms(document, effectiveFrom ?? isoDateJst(new Date())),
   }
 }

@@ -139,6 +139,16 @@ export function bookingCancelledMail(office: MailOffice, booking: MailBooking): 
   ])
 }
 
+/** An office admin's decision to refuse further bookings (第6条), with its reason. */
+export function refusalMail(office: MailOffice, reason: string): BookingMail {
+  return compose(`【${office.name}】オンライン職業相談のご利用について`, [
+    `${office.name}では、利用規約の定めにより、今後のオンライン職業相談等のご予約をお断りすることとしました。`,
+    `理由: ${reason}`,
+    'このお取扱いについてのお問い合わせや、事情のご説明は、次の連絡先までお寄せください。窓口での職業相談は引き続きご利用いただけます。',
+    contact(office),
+  ])
+}
+
 /**
  * Sends through Payload's configured adapter (SMTP, or the log without SMTP_URL). The recipient
  * and the body are never logged here.

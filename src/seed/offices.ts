@@ -7,6 +7,8 @@ export const demoOffices = [
     prefecture: '福岡県',
     phone: '093-000-0000',
     email: 'kitakyushu-mothers@demo.test',
+    // Both offices' real terms were in force before Kiyaku (seed 001 is dated 令和5年4月1日).
+    hadTermsBeforeKiyaku: true,
   },
   {
     slug: 'isesaki',
@@ -15,6 +17,7 @@ export const demoOffices = [
     prefecture: '群馬県',
     phone: '0270-00-0000',
     email: 'isesaki@demo.test',
+    hadTermsBeforeKiyaku: true,
   },
 ] as const
 

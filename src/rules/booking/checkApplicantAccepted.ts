@@ -1,8 +1,11 @@
 import { violation } from './messages'
 import type { ReservationPolicy, RuleViolation } from './types'
 
-/** True when the office refuses automatically after this many no-shows (0 never does). */
-export function shouldRefuseApplicant(
+/**
+ * True once an applicant's no-shows reach the policy's threshold (0 never): the office then
+ * reviews the applicant. The terms say the office may refuse, so the count alone refuses nobody.
+ */
+export function shouldReviewApplicant(
   noShowCount: number,
   policy: Pick<ReservationPolicy, 'refuseAfterNoShows'>,
 ): boolean {
@@ -10,14 +13,12 @@ export function shouldRefuseApplicant(
 }
 
 /**
- * not_accepted when staff have refused the applicant or their no-shows reach the policy's limit.
- * The message is the neutral default whatever the reason.
+ * not_accepted when an office admin has refused the applicant (checkRefusalDecision). The message
+ * is the neutral default whatever the reason.
  */
-export function checkApplicantAccepted(
-  applicant: { refusedByStaff: boolean; noShowCount: number },
-  policy: Pick<ReservationPolicy, 'refuseAfterNoShows'>,
-): RuleViolation | null {
-  if (!applicant.refusedByStaff && !shouldRefuseApplicant(applicant.noShowCount, policy))
-    return null
+export function checkApplicantAccepted(applicant: {
+  refusedByStaff: boolean
+}): RuleViolation | null {
+  if (!applicant.refusedByStaff) return null
   return violation('not_accepted')
 }

@@ -40,7 +40,10 @@ export type LeadTimeRule =
 
 export interface EligibilityStatement {
   id: string
+  /** What the applicant ticks, in the first person (「…登録済みです。」). */
   text: string
+  /** The condition as the terms print it (「…の方」); the checkbox wording when absent. */
+  termsText?: string
 }
 
 export interface ReservationPolicy {

@@ -26,6 +26,7 @@ export const termsVariableDescriptions: Readonly<Record<string, string>> = {
   signatory: '署名者（例: 伊勢崎公共職業安定所長）',
   servicesName: '利用規約が対象とするサービスの総称（予約サイトがある場合はそれを含む）',
   toolNames: '使用するアプリケーションの一覧（例: TeleOffice及びZoom）',
+  toolNamesEither: '同意が必要な提供者の規約のアプリケーション（例: TeleOffice又はZoom）',
   toolsSentence: '申込み方法ごとに使用するアプリケーションを説明する文（不要な場合は空）',
   selfServiceTool: '予約サイトから申し込んだ場合のアプリケーション',
   staffScheduledTool: '電話又はメールで申し込んだ場合のアプリケーション',
@@ -105,6 +106,8 @@ export function termsVariables(
     signatory: office.signatory,
     servicesName: selfService ? '予約機能及びオンライン職業相談等' : 'オンライン職業相談等',
     toolNames: joinJapanese(distinct(channels.flatMap((c) => c.tools)).map(toolName), '及び'),
+    // The applicant uses one of them, so the seeds say Zoom 又は TeleOffice here.
+    toolNamesEither: joinJapanese(distinct(channels.flatMap((c) => c.tools)).map(toolName), '又は'),
     toolsSentence: toolsSentence(channels),
     sessionMinutes: String(policy.sessionMinutes),
     hours,
@@ -155,7 +158,7 @@ export function termsLists(
   policy: ReservationPolicy,
 ): Record<string, string[]> {
   const lists: Record<string, string[]> = {
-    eligibility: policy.eligibility.map((statement) => statement.text),
+    eligibility: policy.eligibility.map((statement) => statement.termsText ?? statement.text),
   }
   for (const channel of offeredChannels(policy)) {
     const name = channel.channel === 'self-service' ? 'selfServiceFields' : 'staffScheduledFields'
@@ -219,8 +222,13 @@ function toolsSentence(channels: readonly ChannelPolicy[]): string {
   }
   const clauses = channels.map((channel) => {
     const names = channel.tools.map(toolName)
+    // A phone or mail booking's tool is the office's general rule, which staff may depart from.
     const tools =
-      names.length > 1 ? `${joinJapanese(names, '又は')}のうち当所が指定するもの` : names[0]
+      names.length > 1
+        ? `${joinJapanese(names, '又は')}のうち当所が指定するもの`
+        : channel.channel === 'staff-scheduled'
+          ? `原則として${names[0]}`
+          : names[0]
     return `${CHANNEL_APPLICATION[channel.channel]}は${tools}を`
   })
   return `${clauses.join('、')}使用します。`
@@ -236,8 +244,9 @@ function noShowSentence(policy: ReservationPolicy): string {
   const grace =
     `連絡がないまま予約した時刻から${policy.noShowGraceMinutes}分を過ぎても相談を始められないときは、` +
     '予約は取り消されたものとして扱います。'
+  // One, or none set, reads as the seeds do: a single unannounced cancellation may be enough.
   const refusal =
-    policy.refuseAfterNoShows > 0
+    policy.refuseAfterNoShows > 1
       ? `このような連絡のない取消しが${policy.refuseAfterNoShows}回に達したときは、以後の利用をお断りすることがあります。`
       : '連絡のない取消しがあったときは、以後の利用をお断りすることがあります。'
   return grace + refusal

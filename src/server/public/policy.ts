@@ -47,7 +47,7 @@ function publicPolicyView(record: PolicyRecord) {
 
 /**
  * GET /offices/{slug}/policy[?at=YYYY-MM-DD]: the policy in force now, or for slots on that date,
- * with the terms edition an applicant must agree to today (its number goes into a booking).
+ * with the terms edition an applicant must agree to for slots then (its number goes into a booking).
  */
 export function policyRoutes({ payload }: PublicRouteDependencies): Router {
   const router = Router()
@@ -64,7 +64,12 @@ export function policyRoutes({ payload }: PublicRouteDependencies): Router {
         'この日に適用される予約ポリシーはありません。',
       )
     }
-    const edition = await publishedEditionInForce(payload, office.id, now)
+    // The edition to agree to for slots on that date: a later one when a change takes effect by then.
+    const edition = await publishedEditionInForce(
+      payload,
+      office.id,
+      instant.getTime() > now.getTime() ? instant : now,
+    )
     res.json({
       office: { slug: office.slug, name: office.name },
       policy: publicPolicyView(record),

@@ -22,6 +22,8 @@ export interface PublicEdition {
 
 export interface PublicNotice {
   id: number | string
+  /** A change, or the withdrawal of an announced change (its edition never took effect). */
+  kind: 'change' | 'withdrawal'
   title: string
   ground: '1' | '2'
   reasons: string | null
@@ -60,7 +62,9 @@ export async function loadOfficeTermsSnapshot(
   const [editionsResult, noticesResult] = await Promise.all([
     payload.find({
       collection: 'terms-editions',
-      where: { and: [{ office: { equals: office.id } }, { status: { equals: 'published' } }] },
+      where: {
+        and: [{ office: { equals: office.id } }, { status: { in: ['published', 'withdrawn'] } }],
+      },
       sort: 'effectiveFrom',
       pagination: false,
       depth: 0,
@@ -76,7 +80,12 @@ export async function loadOfficeTermsSnapshot(
     }),
   ])
   const editions: PublicEdition[] = []
+  const withdrawn = new Map<string, number>()
   for (const doc of editionsResult.docs) {
+    if ((doc.status as string) === 'withdrawn') {
+      withdrawn.set(String(doc.id), doc.number)
+      continue
+    }
     const content = readContent(doc.content)
     if (!content.ok || !doc.contentHash) continue
     editions.push({
@@ -92,12 +101,17 @@ export async function loadOfficeTermsSnapshot(
     editions.find((e) => sameId(e.id, idOf(value)))?.number ?? null
   const notices: PublicNotice[] = []
   for (const doc of noticesResult.docs) {
-    const editionNumber = numberOf(doc.edition)
+    const kind = (doc as { kind?: unknown }).kind === 'withdrawal' ? 'withdrawal' : 'change'
+    const editionNumber =
+      kind === 'withdrawal'
+        ? (withdrawn.get(String(idOf(doc.edition))) ?? null)
+        : numberOf(doc.edition)
     // A notice is shown with the edition it announces; a notice whose edition is not (yet)
-    // published would point at content nobody can read.
+    // published would point at content nobody can read. A withdrawal names the edition called off.
     if (editionNumber === null || !doc.publishedAt) continue
     notices.push({
       id: doc.id,
+      kind,
       title: doc.title ?? '利用規約の変更のお知らせ',
       ground: doc.ground,
       reasons: doc.reasons ?? null,
@@ -129,7 +143,7 @@ export function snapshotFingerprint(snapshot: OfficeTermsSnapshot): string {
     hash.update(`|e:${e.id}:${e.number}:${e.effectiveFrom}:${e.contentHash}`)
   for (const n of snapshot.notices) {
     hash.update(
-      `|n:${n.id}:${n.editionNumber}:${n.publishedAt}:${n.title}:${n.summary}:${n.reasons}`,
+      `|n:${n.kind}:${n.id}:${n.editionNumber}:${n.publishedAt}:${n.title}:${n.summary}:${n.reasons}`,
     )
   }
   return hash.digest('base64url')

@@ -90,8 +90,10 @@ export function editionView(edition: PublicEdition, urls: TermsUrls) {
 }
 
 export function noticeView(notice: PublicNotice, urls: TermsUrls) {
+  if (notice.kind === 'withdrawal') return withdrawalView(notice, urls)
   return {
     id: notice.id,
+    kind: notice.kind,
     title: notice.title,
     // 民法548条の4第2項: that the terms change, the new content, and when.
     statement: noticeStatement(notice),
@@ -119,6 +121,29 @@ export function noticeView(notice: PublicNotice, urls: TermsUrls) {
             url: urls.compare(notice.previousEditionNumber, notice.editionNumber),
             html: urls.compare(notice.previousEditionNumber, notice.editionNumber, 'html'),
           },
+  }
+}
+
+/** An announced change called off before its effective date: no new content, so no edition link. */
+function withdrawalView(notice: PublicNotice, urls: TermsUrls) {
+  return {
+    id: notice.id,
+    kind: notice.kind,
+    title: notice.title,
+    statement:
+      `${formatDateJa(notice.effectiveFrom)}（${notice.effectiveFrom}）に予定していた利用規約の変更` +
+      `（第${notice.editionNumber}版）は行いません。現在の利用規約が引き続き適用されます。`,
+    ground: notice.ground,
+    groundLabel: '変更の取りやめ',
+    reasons: notice.reasons,
+    summary: notice.summary,
+    effectiveFrom: notice.effectiveFrom,
+    effectiveFromJa: formatDateJa(notice.effectiveFrom),
+    publishedAt: notice.publishedAt,
+    changedArticles: [],
+    edition: { number: notice.editionNumber, url: urls.terms(), html: urls.terms('html') },
+    previousEdition: null,
+    compare: null,
   }
 }
 
@@ -276,12 +301,17 @@ export function noticesAtom(snapshot: OfficeTermsSnapshot, urls: TermsUrls): str
   })
   for (const notice of snapshot.notices) {
     const view = noticeView(notice, urls)
+    const withdrawal = notice.kind === 'withdrawal'
     const lines = [
       `<p>${escapeHtml(view.statement)}</p>`,
-      `<p>変更の根拠: ${escapeHtml(view.groundLabel)}</p>`,
-      notice.summary ? `<p>変更の概要: ${escapeHtml(notice.summary)}</p>` : '',
-      notice.reasons ? `<p>変更の理由: ${escapeHtml(notice.reasons)}</p>` : '',
-      `<p><a href="${escapeHtml(view.edition.html)}">変更後の利用規約（第${notice.editionNumber}版）</a></p>`,
+      withdrawal ? '' : `<p>変更の根拠: ${escapeHtml(view.groundLabel)}</p>`,
+      notice.summary && !withdrawal ? `<p>変更の概要: ${escapeHtml(notice.summary)}</p>` : '',
+      notice.reasons
+        ? `<p>${withdrawal ? '取りやめの理由' : '変更の理由'}: ${escapeHtml(notice.reasons)}</p>`
+        : '',
+      withdrawal
+        ? `<p><a href="${escapeHtml(view.edition.html)}">現在の利用規約</a></p>`
+        : `<p><a href="${escapeHtml(view.edition.html)}">変更後の利用規約（第${notice.editionNumber}版）</a></p>`,
       view.compare ? `<p><a href="${escapeHtml(view.compare.html)}">新旧対照表</a></p>` : '',
     ].filter(Boolean)
     feed.addItem({

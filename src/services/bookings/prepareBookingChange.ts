@@ -2,6 +2,10 @@ import type { PayloadRequest } from 'payload'
 
 import { checkApplicantFields } from '../../rules/booking/checkApplicantFields'
 import { checkCancellationMethod } from '../../rules/booking/checkCancellationMethod'
+import {
+  checkNoShowCorrection,
+  isNoShowCorrection,
+} from '../../rules/booking/checkNoShowCorrection'
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
 import { noShowAt } from '../../rules/booking/checkNoShow'
 import { checkStatusTransition } from '../../rules/booking/checkStatusTransition'
@@ -10,6 +14,7 @@ import { confirmDeadline } from '../../rules/booking/confirmDeadline'
 import { evaluateNewBooking } from '../../rules/booking/evaluateNewBooking'
 import { violation } from '../../rules/booking/messages'
 import { normaliseApplicant } from '../../rules/booking/normaliseApplicant'
+import { staffCancellationOffered } from '../../rules/booking/staffCancellation'
 import { MINUTE_MS } from '../../rules/booking/tokyo'
 import type {
   ApplicantField,
@@ -47,10 +52,12 @@ const SYSTEM_FIELDS = [
   'slotEnd',
   'applicantKey',
   'eligibility',
+  'eligibilityAffirmed',
   'consent',
   'confirmBy',
   'statusHistory',
   'cancelVia',
+  'cancelMethodOffered',
   'seatLock',
   'confirmTokenHash',
   'cancelTokenHash',
@@ -276,6 +283,14 @@ export async function prepareBookingChange(
     if (badTool) violations.push(badTool)
   }
 
+  // What staff typed as the reason is history, not a stored field of its own.
+  const reason =
+    context.reason ??
+    (typeof data.statusReason === 'string' && data.statusReason.trim() !== ''
+      ? data.statusReason.trim()
+      : undefined)
+  next.statusReason = null
+
   if (to !== from) {
     const transition: Transition = {
       from,
@@ -286,13 +301,22 @@ export async function prepareBookingChange(
       policy,
       now,
     }
-    const illegal = checkStatusTransition(from, to) ?? checkTransitionTiming(transition)
+    const correction = from === 'no_show'
+    const illegal = correction
+      ? checkNoShowCorrection({ to, byStaff: req.user !== null && req.user !== undefined, reason })
+      : (checkStatusTransition(from, to) ?? checkTransitionTiming(transition))
     if (illegal) fail(illegal)
+    if (isNoShowCorrection(from, to)) req.context.auditAction = `no_show_corrected:${to}`
     let via: StatusHistoryRow['via'] = req.user ? 'admin' : (context.via ?? 'system')
     if (to === 'cancelled') {
       const method = cancellationMethod(req, data.cancelVia)
       if (method !== null && typeof method === 'object') fail(method)
-      if (method !== null) {
+      if (method !== null && req.user) {
+        // Staff record the contact whatever its method; the booking says whether the terms offer it.
+        next.cancelMethodOffered = staffCancellationOffered(policy, channel, method, now, slotStart)
+        via = method
+        next.cancelVia = method
+      } else if (method !== null) {
         // A policy that no longer offers the booking's channel cannot say how to cancel it.
         const notAllowed =
           policy && channelPolicy
@@ -303,6 +327,7 @@ export async function prepareBookingChange(
             ...notAllowed,
             field: notAllowed.field === 'cancelMethod' ? 'cancelVia' : notAllowed.field,
           })
+        next.cancelMethodOffered = true
         via = method
         next.cancelVia = method
       }
@@ -310,7 +335,7 @@ export async function prepareBookingChange(
     if (violations.length > 0) fail(violations)
     next.statusHistory = [
       ...((original.statusHistory ?? []) as StatusHistoryRow[]),
-      historyRow({ from, to, at: now, actor: actorOf(req), via, reason: context.reason }),
+      historyRow({ from, to, at: now, actor: actorOf(req), via, reason }),
     ]
     next.status = to
     if (to === 'confirmed') {

@@ -4,9 +4,17 @@ import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
 import { checkInitialStatus, initialStatus } from '../../rules/booking/checkStatusTransition'
 import { fixedToolFor } from '../../rules/booking/checkTool'
 import { confirmDeadline } from '../../rules/booking/confirmDeadline'
+import {
+  affirmedStatements,
+  consentMethodFor,
+  editionsForConsent,
+  SHOWN_VIA,
+  type ShownVia,
+} from '../../rules/booking/consentRecord'
 import { evaluateNewBooking } from '../../rules/booking/evaluateNewBooking'
 import { violation } from '../../rules/booking/messages'
 import { normaliseApplicant } from '../../rules/booking/normaliseApplicant'
+import { applyStaffOverrides } from '../../rules/booking/staffOverrides'
 import { MINUTE_MS } from '../../rules/booking/tokyo'
 import type {
   Applicant,
@@ -69,16 +77,24 @@ const missingTool = (): RuleViolation =>
   violation('missing_field', { field: 'tool', message: '使用する通信アプリを選択してください。' })
 
 /**
- * Consent to the terms edition in force at the moment of booking. The applicant must name exactly
- * that edition. Staff booking by phone or mail record consent on the applicant's behalf, so for
- * the staff-scheduled channel a missing edition defaults to the one in force.
+ * Consent to the terms edition that will govern the session: the one in force on the slot's date,
+ * which is a later edition than today's when the slot falls after an upcoming change (the
+ * applicant is then shown both, and the one in force today is recorded beside it). The applicant
+ * must name exactly that edition. Staff booking by phone or mail show the applicant the terms
+ * (民法548条の2第1項第2号): for them a missing edition defaults to the governing one, and the record
+ * says it was staff, and how (consent.shownVia) when they say so.
  */
 function resolveConsent(
   channel: Channel,
-  given: unknown,
-  edition: EditionInForce | null,
+  given: { termsEdition?: unknown; shownVia?: unknown } | undefined,
+  editions: { inForceNow: EditionInForce | null; atSlot: EditionInForce | null },
+  byStaff: boolean,
   now: Date,
 ) {
+  const { governing: edition, alsoInForceNow } = editionsForConsent(
+    editions.inForceNow,
+    editions.atSlot,
+  )
   if (!edition) {
     fail(
       violation('terms_not_current', {
@@ -88,14 +104,40 @@ function resolveConsent(
       }),
     )
   }
-  const givenId = idOf(given)
-  const agreesToCurrent =
+  const givenId = idOf(given?.termsEdition)
+  const agreesToGoverning =
     givenId === null ? channel === 'staff-scheduled' : String(givenId) === String(edition.id)
-  if (!agreesToCurrent) fail(violation('terms_not_current', { field: 'consent.termsEdition' }))
+  if (!agreesToGoverning) {
+    fail(
+      violation('terms_not_current', {
+        field: 'consent.termsEdition',
+        ...(alsoInForceNow
+          ? {
+              message: `ご希望の日時には、${edition.effectiveFrom}から施行される利用規約（第${edition.number}版）が適用されます。その版をご確認のうえ、同意してください。`,
+            }
+          : {}),
+      }),
+    )
+  }
+  const shownVia = given?.shownVia
+  if (shownVia !== undefined && shownVia !== null && shownVia !== '') {
+    if (!byStaff || !SHOWN_VIA.includes(shownVia as ShownVia)) {
+      fail(
+        violation('invalid_field', {
+          field: 'consent.shownVia',
+          message:
+            '利用規約を示した方法は、電話・メール・窓口のいずれかを選択してください（職員のみ）。',
+        }),
+      )
+    }
+  }
   return {
     termsEdition: edition.id as number,
     contentHash: edition.contentHash,
     agreedAt: now.toISOString(),
+    method: consentMethodFor(byStaff),
+    shownVia: byStaff && typeof shownVia === 'string' && shownVia !== '' ? shownVia : null,
+    inForceAtBooking: (alsoInForceNow?.id ?? null) as number | null,
   }
 }
 
@@ -130,7 +172,7 @@ export async function prepareNewBooking(
   const applicantInput = (data.applicant ?? {}) as ApplicantInput
   const eligibility = (data.eligibility ?? {}) as EligibilityAnswers
   const { tool, missing: toolMissing } = resolveTool(policy, channel, data.tool)
-  const violations = evaluateNewBooking({
+  const evaluated = evaluateNewBooking({
     policy,
     channel,
     slotStart,
@@ -139,6 +181,19 @@ export async function prepareNewBooking(
     eligibility: typeof eligibility === 'object' && !Array.isArray(eligibility) ? eligibility : {},
     tool,
   })
+  // 原則として rules yield to staff who give a reason (statusReason, kept in the history).
+  const staffReason =
+    req.user && typeof data.statusReason === 'string' && data.statusReason.trim() !== ''
+      ? data.statusReason.trim()
+      : null
+  const { remaining: violations } = applyStaffOverrides(
+    evaluated,
+    policy,
+    channel,
+    staffReason,
+    slotStart,
+    now,
+  )
   if (toolMissing) violations.push(missingTool())
   const badUrl = checkMeetingUrl(data.meetingUrl)
   if (badUrl) violations.push(badUrl)
@@ -150,14 +205,19 @@ export async function prepareNewBooking(
   if (violations.length > 0) fail(violations)
 
   const applicant = normaliseApplicant(applicantInput)
+  const [inForceNow, atSlot] = await Promise.all([
+    publishedEditionInForce(payload, officeId, now),
+    publishedEditionInForce(payload, officeId, slotStart),
+  ])
   const consent = resolveConsent(
     channel,
-    (data.consent as { termsEdition?: unknown } | undefined)?.termsEdition,
-    await publishedEditionInForce(payload, officeId, now),
+    data.consent as { termsEdition?: unknown; shownVia?: unknown } | undefined,
+    { inForceNow, atSlot },
+    Boolean(req.user),
     now,
   )
   const keys = applicantKeys(officeId, applicant)
-  const refusal = await checkApplicantStanding(payload, officeId, keys, policy)
+  const refusal = await checkApplicantStanding(payload, officeId, keys)
   if (refusal) fail(refusal)
 
   const seatLock = await claimSeat({
@@ -183,8 +243,10 @@ export async function prepareNewBooking(
       typeof data.meetingUrl === 'string' && data.meetingUrl !== '' ? data.meetingUrl : null,
     applicant: storedApplicant(applicant),
     applicantKey: keys[0] ?? null,
-    // What the applicant affirmed: every statement of the policy in force (checked above).
+    // What the applicant affirmed: every statement of the policy in force (checked above), and
+    // its wording, which the policy may change later.
     eligibility: Object.fromEntries(policy.eligibility.map((statement) => [statement.id, true])),
+    eligibilityAffirmed: affirmedStatements(policy.eligibility),
     consent,
     confirmBy:
       status === 'pending_confirmation'
@@ -197,10 +259,12 @@ export async function prepareNewBooking(
         at: now,
         actor,
         via: req.user ? 'admin' : null,
-        reason: context.reason,
+        reason: context.reason ?? staffReason ?? undefined,
       }),
     ],
     cancelVia: null,
+    cancelMethodOffered: null,
+    statusReason: null,
     seatLock,
     confirmTokenHash: status === 'pending_confirmation' ? (context.confirmTokenHash ?? null) : null,
     cancelTokenHash: null,

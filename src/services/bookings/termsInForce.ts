@@ -10,6 +10,13 @@ export interface EditionInForce {
   number: number
   effectiveFrom: string
   contentHash: string | null
+  /** The reservation policy the edition was composed from; null when it was imported. */
+  policyId: number | string | null
+}
+
+function idOfRelation(value: unknown): number | string | null {
+  if (value && typeof value === 'object' && 'id' in value) return idOfRelation(value.id)
+  return typeof value === 'number' || typeof value === 'string' ? value : null
 }
 
 /**
@@ -45,13 +52,14 @@ export function publishedEditions(
       pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: { number: true, effectiveFrom: true, contentHash: true },
+      select: { number: true, effectiveFrom: true, contentHash: true, policy: true },
     })
     return docs.map((edition) => ({
       id: edition.id,
       number: edition.number,
       effectiveFrom: edition.effectiveFrom,
       contentHash: edition.contentHash ?? null,
+      policyId: idOfRelation(edition.policy),
     }))
   })
 }

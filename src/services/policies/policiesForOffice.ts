@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
 
+import { governingPolicies } from '../../rules/booking/governingPolicies'
 import { policyInForce } from '../../rules/booking/policyInForce'
 import type { ReservationPolicy } from '../../rules/booking/types'
+import { publishedEditions, type EditionInForce } from '../bookings/termsInForce'
 import { KeyedCache } from './keyedCache'
 import { policyFromDoc, type ReservationPolicyDoc } from './policyFromDoc'
 
@@ -16,6 +18,14 @@ export interface PolicyRecord {
   effectiveFrom: string
   policy: ReservationPolicy
   closures: PolicyClosure[]
+}
+
+/**
+ * What governs from a date: the rules the terms in force print (from `termsPolicyId`) with the
+ * capacity and closed days of the latest stored policy (`id`) by its own date.
+ */
+export interface GoverningRecord extends PolicyRecord {
+  termsPolicyId: number | string
 }
 
 /**
@@ -40,8 +50,8 @@ function recordFromDoc(doc: ReservationPolicyDoc & { id: number | string }): Pol
   }
 }
 
-/** Every policy of an office, oldest effectiveFrom first; cached in-process (see KeyedCache). */
-export function policiesForOffice(
+/** Every stored policy of an office, oldest effectiveFrom first; cached in-process (see KeyedCache). */
+export function storedPoliciesForOffice(
   payload: Payload,
   officeId: number | string,
 ): Promise<PolicyRecord[]> {
@@ -58,6 +68,38 @@ export function policiesForOffice(
   })
 }
 
+const combined = new Map<
+  string,
+  { stored: PolicyRecord[]; editions: EditionInForce[]; result: GoverningRecord[] }
+>()
+
+/**
+ * What governs an office's bookings, oldest first, for policyRecordInForce: the stored policies
+ * as the published terms carry them (rules/booking/governingPolicies). Recomputed only when either
+ * cached input is reloaded.
+ */
+export async function policiesForOffice(
+  payload: Payload,
+  officeId: number | string,
+): Promise<GoverningRecord[]> {
+  const [stored, editions] = await Promise.all([
+    storedPoliciesForOffice(payload, officeId),
+    publishedEditions(payload, officeId),
+  ])
+  const key = String(officeId)
+  const memo = combined.get(key)
+  if (memo && memo.stored === stored && memo.editions === editions) return memo.result
+  const result = governingPolicies(stored, editions).map((entry) => ({
+    id: entry.operationalSource.id,
+    termsPolicyId: entry.termsSource.id,
+    effectiveFrom: entry.effectiveFrom,
+    policy: entry.policy,
+    closures: entry.operationalSource.closures,
+  }))
+  combined.set(key, { stored, editions, result })
+  return result
+}
+
 /** Drops an office's cached policies; called by the collection's afterChange/afterDelete hooks. */
 export function forgetPoliciesForOffice(officeId: number | string): void {
   cache.forget(String(officeId))
@@ -68,9 +110,9 @@ export function forgetAllPolicies(): void {
 }
 
 /** The record governing an instant (a slot's start), or null before the first policy. */
-export function policyRecordInForce(
-  records: readonly PolicyRecord[],
+export function policyRecordInForce<R extends PolicyRecord>(
+  records: readonly R[],
   instant: Date,
-): PolicyRecord | null {
+): R | null {
   return policyInForce(records, instant)
 }

@@ -32,7 +32,7 @@ export interface ReservationPolicyDoc {
   confirmWindowMinutes?: unknown
   noShowGraceMinutes?: unknown
   refuseAfterNoShows?: unknown
-  eligibility?: { statementId?: unknown; text?: unknown }[] | null
+  eligibility?: { statementId?: unknown; text?: unknown; termsText?: unknown }[] | null
   court?: unknown
   governingLaw?: unknown
 }
@@ -84,9 +84,14 @@ export function policyFromDoc(doc: ReservationPolicyDoc): ReservationPolicy {
     confirmWindowMinutes: number(doc.confirmWindowMinutes),
     noShowGraceMinutes: number(doc.noShowGraceMinutes),
     refuseAfterNoShows: number(doc.refuseAfterNoShows),
-    eligibility: list<{ statementId?: unknown; text?: unknown }>(doc.eligibility).map((row) => ({
+    eligibility: list<{ statementId?: unknown; text?: unknown; termsText?: unknown }>(
+      doc.eligibility,
+    ).map((row) => ({
       id: text(row.statementId),
       text: text(row.text),
+      ...(typeof row.termsText === 'string' && row.termsText.trim() !== ''
+        ? { termsText: row.termsText }
+        : {}),
     })),
     court: text(doc.court),
     governingLaw: text(doc.governingLaw),
@@ -121,6 +126,7 @@ export function docFromPolicy(policy: ReservationPolicy) {
     eligibility: policy.eligibility.map((statement) => ({
       statementId: statement.id,
       text: statement.text,
+      termsText: statement.termsText ?? null,
     })),
     court: policy.court,
     governingLaw: policy.governingLaw,

@@ -15,6 +15,7 @@ import {
   type OfficePublication,
 } from './publish'
 import { findEdition, idOf, type Id } from './queries'
+import { withdrawAnnouncedChange } from './withdraw'
 
 const idSchema = z.union([z.number().int().positive(), z.string().min(1).max(64)])
 const groundSchema = z.enum(['1', '2'])
@@ -95,6 +96,37 @@ export const publishEditionEndpoint: PayloadHandler = async (req) => {
           publishedAt: result.notice.publishedAt,
         }
       : null,
+  })
+}
+
+const withdrawBody = z.object({ reason: z.string().max(10_000).nullish() })
+
+/** POST /api/terms-editions/:id/withdraw { reason } — HQ or an admin of the edition's office. */
+export const withdrawEditionEndpoint: PayloadHandler = async (req) => {
+  const role = roleOf(req.user)
+  if (role !== 'hq-admin' && role !== 'office-admin') {
+    throw termsError('forbidden', '変更を取りやめる権限がありません。', 403)
+  }
+  const body = await bodyOf(req, withdrawBody)
+  const editionId = routeId(req)
+  const edition = await findEdition(req.payload, editionId, req)
+  const officeId = idOf(edition?.office)
+  if (!edition || officeId === null)
+    throw termsError('edition_not_found', '指定された版が見つかりません。', 404)
+  if (
+    role === 'office-admin' &&
+    !officeIdsOf(req.user).some((id) => String(id) === String(officeId))
+  ) {
+    throw termsError('forbidden', 'この事業所の版を取りやめる権限がありません。', 403)
+  }
+  const result = await withdrawAnnouncedChange(req.payload, {
+    editionId,
+    reason: body.reason,
+    req,
+  })
+  return Response.json({
+    edition: { id: result.edition.id, number: result.edition.number, status: 'withdrawn' },
+    notice: { id: result.notice.id, kind: 'withdrawal', publishedAt: result.notice.publishedAt },
   })
 }
 

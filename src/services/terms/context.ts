@@ -9,6 +9,8 @@ export interface TermsContext {
   seeding?: boolean
   /** Internal: undoes a notice publication when publishing its edition then failed. */
   revertNoticePublish?: boolean
+  /** withdraw.ts: a published edition may become withdrawn, nothing else. */
+  withdrawing?: boolean
 }
 
 export function termsContext(req: PayloadRequest | { context?: RequestContext }): TermsContext {

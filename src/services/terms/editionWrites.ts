@@ -52,7 +52,22 @@ export async function prepareEditionWrite(args: {
 }): Promise<EditionData> {
   const { data, originalDoc, operation, req } = args
   const { payload } = req
-  if (operation === 'update' && originalDoc?.status === 'published') throw editionImmutableError()
+  // 'withdrawn' is new: payload-types learns it when the lead regenerates them.
+  const statusOf = (doc: { status?: unknown } | undefined) => doc?.status as string | undefined
+  if (operation === 'update' && statusOf(originalDoc) === 'published') {
+    // The one change a published edition takes: withdrawn before it took effect (withdraw.ts).
+    if (termsContext(req).withdrawing === true && statusOf(data) === 'withdrawn') {
+      // Everything else as published: only the status, the time and the freed date key change.
+      return {
+        ...originalDoc,
+        status: 'withdrawn',
+        withdrawnAt: new Date().toISOString(),
+        publishedKey: `withdrawn|${randomUUID()}`,
+      } as unknown as EditionData
+    }
+    throw editionImmutableError()
+  }
+  if (operation === 'update' && statusOf(originalDoc) === 'withdrawn') throw editionImmutableError()
 
   const merged: EditionData = { ...originalDoc, ...data }
   const officeId = idOf(merged.office)
@@ -124,6 +139,8 @@ export async function prepareEditionWrite(args: {
           }
         : null,
       minimumNoticeDays: await minimumNoticeDays(payload, req),
+      composed: idOf(merged.template) !== null,
+      officeHadTerms: await officeHadTerms(payload, officeId, req),
     }),
   )
   data.publishedKey = publishedKeyOf(officeId, effectiveFrom)
@@ -196,6 +213,15 @@ async function contentToStore(args: {
     )
   }
   return read.content
+}
+
+async function officeHadTerms(
+  payload: PayloadRequest['payload'],
+  officeId: Id,
+  req: PayloadRequest,
+) {
+  const office = await findOffice(payload, officeId, req)
+  return (office as { hadTermsBeforeKiyaku?: unknown } | null)?.hadTermsBeforeKiyaku === true
 }
 
 function sameIdOrBothNull(a: unknown, b: unknown): boolean {

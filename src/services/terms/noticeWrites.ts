@@ -47,6 +47,9 @@ export async function prepareNoticeWrite(args: {
   }
 
   const merged: NoticeData = { ...originalDoc, ...data }
+  if ((merged as { kind?: unknown }).kind === 'withdrawal') {
+    return prepareWithdrawalNotice(data, merged, operation, req)
+  }
   const editionId = idOf(merged.edition)
   const edition = editionId === null ? null : await findEdition(payload, editionId, req)
   if (!edition)
@@ -128,6 +131,39 @@ export async function prepareNoticeDelete(id: number | string, req: PayloadReque
   if (notice?.status === 'published') {
     throw termsError('notice_immutable', '公表済みの変更のお知らせは変更・削除できません。', 403)
   }
+}
+
+export function withdrawalTitle(effectiveFrom: string): string {
+  return `利用規約の変更の取りやめのお知らせ（${formatDateJa(effectiveFrom)}施行予定分）`
+}
+
+/**
+ * A withdrawal notice: written once, published at once, by withdraw.ts, for an edition it has
+ * just withdrawn. It states which announced change will not take effect, and why.
+ */
+async function prepareWithdrawalNotice(
+  data: NoticeData,
+  merged: NoticeData,
+  operation: 'create' | 'update',
+  req: PayloadRequest,
+): Promise<NoticeData> {
+  if (operation !== 'create' || termsContext(req).withdrawing !== true) {
+    throw termsError('notice_immutable', '変更の取りやめのお知らせは変更できません。', 403)
+  }
+  const edition = await findEdition(req.payload, idOf(merged.edition) ?? 0, req)
+  if (!edition || (edition.status as string) !== 'withdrawn') {
+    throw termsError('edition_not_found', '取りやめた版が見つかりません。', 400)
+  }
+  const officeId = idOf(edition.office)
+  if (officeId === null) throw termsError('office_required', '版に事業所がありません。', 400)
+  data.office = asRelation(officeId)
+  data.effectiveFrom = edition.effectiveFrom
+  data.title = withdrawalTitle(edition.effectiveFrom)
+  data.summary = `${formatDateJa(edition.effectiveFrom)}に予定していた利用規約の変更（第${edition.number}版）は行いません。現在の利用規約が引き続き適用されます。`
+  data.changedArticles = [] as unknown as NoticeData['changedArticles']
+  data.status = 'published'
+  data.publishedAt = new Date().toISOString()
+  return data
 }
 
 function emptyTerms(like: ComposedTerms): ComposedTerms {

@@ -63,7 +63,10 @@ export async function publishEditionWithNotice(
 
   const published = await publishedEditionsOf(payload, officeId, req)
   let notice = await noticeForEdition(payload, edition.id, req)
-  const needsNotice = published.length > 0
+  const office = await findOffice(payload, officeId, req)
+  const hadTerms =
+    (office as { hadTermsBeforeKiyaku?: unknown } | null)?.hadTermsBeforeKiyaku === true
+  const needsNotice = published.length > 0 || (hadTerms && idOf(edition.template) !== null)
   if (needsNotice && !notice) {
     notice = await payload.create({
       collection: 'change-notices',
@@ -118,6 +121,8 @@ export async function publishEditionWithNotice(
           }
         : null,
       minimumNoticeDays: days,
+      composed: idOf(edition.template) !== null,
+      officeHadTerms: hadTerms,
     }),
   )
   throwProblems(problems.filter((p, i) => problems.findIndex((q) => q.code === p.code) === i))
@@ -240,6 +245,7 @@ export async function publishTemplateToOffices(
             published,
             notice: { ground, status: 'published', publishedOn: today, reasons },
             minimumNoticeDays: days,
+            composed: true,
           }),
         ])
       }

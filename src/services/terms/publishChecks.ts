@@ -3,11 +3,17 @@
  * the facts from the database and act on the answer. (The rules in src/rules/terms have no
  * publishing checks, so they live here, next to the services that use them.)
  *
- * 民法548条の4: a change on ground 2 has no effect unless announced before it takes effect;
- * Kiyaku asks for minimumNoticeDays (HQ setting) of notice. Ground 1 may take effect at once.
+ * 民法548条の4: a change on ground 2 has no effect unless announced before it takes effect. The
+ * law sets no minimum period; minimumNoticeDays is headquarters' policy (HQ setting). A ground-1
+ * change must be announced too; the terms' own change clause promises notice before the
+ * effective date, so Kiyaku asks that of ground 1 as well (at least the day before). A notice
+ * counts only from when both it and its edition are public: a notice whose edition is still a
+ * draft tells the public nothing they can read.
  */
 import { formatDateJa } from '../../rules/japaneseDate'
 import { findDanglingReferences, type ComposedTerms } from '../../rules/terms'
+import { missingRequiredParts } from '../../rules/terms/checkRequiredArticles'
+import { lintTerms } from '../../rules/terms/lintTerms'
 import { leftoverVariables } from './contentSchema'
 import { addDays } from './dates'
 import type { TermsErrorCode } from './codes'
@@ -41,6 +47,13 @@ export interface EditionPublishInput {
   /** The change notice for this edition, if there is one. */
   notice: NoticeFacts | null
   minimumNoticeDays: number
+  /** Composed from a template (the lint is an error then; an imported text only warns). */
+  composed: boolean
+  /**
+   * The office had terms in force before its first Kiyaku edition (both demo offices do). A
+   * composed first edition then changes them; an imported one is the current terms themselves.
+   */
+  officeHadTerms?: boolean
 }
 
 export interface NoticePublishInput {
@@ -51,10 +64,17 @@ export interface NoticePublishInput {
   minimumNoticeDays: number
 }
 
-/** The last JST date a ground-2 notice may be published for a change taking effect on effectiveFrom. */
-export function lastNoticeDate(effectiveFrom: string, minimumNoticeDays: number): string {
-  // Even with no minimum, the law wants the notice before the effective time (00:00 JST).
-  return addDays(effectiveFrom, -Math.max(1, minimumNoticeDays))
+/**
+ * The last JST date a notice (and its edition) may become public for a change taking effect on
+ * effectiveFrom: HQ's period for ground 2, the day before for ground 1. Even with no minimum the
+ * notice must come before the effective time (00:00 JST).
+ */
+export function lastNoticeDate(
+  effectiveFrom: string,
+  minimumNoticeDays: number,
+  ground: NoticeGround = '2',
+): string {
+  return addDays(effectiveFrom, ground === '1' ? -1 : -Math.max(1, minimumNoticeDays))
 }
 
 export function editionPublishProblems(input: EditionPublishInput): PublishProblem[] {
@@ -72,6 +92,18 @@ export function editionPublishProblems(input: EditionPublishInput): PublishProbl
       code: 'unresolved_variable',
       message: `値の入っていない変数があるため公開できません: ${variables.join('、')}`,
     })
+  }
+  const missing = missingRequiredParts(input.content)
+  if (missing.length > 0) {
+    problems.push({
+      code: 'required_article_missing',
+      message: `公開する利用規約には次の定めが必要です。条文を戻すか追加してください: ${missing.map((m) => m.label).join('、')}`,
+    })
+  }
+  if (input.composed) {
+    for (const finding of lintTerms(input.content, input.effectiveFrom)) {
+      problems.push({ code: finding.code, message: finding.message })
+    }
   }
   if (!input.allowPast && input.effectiveFrom < input.today) {
     problems.push({
@@ -98,8 +130,12 @@ export function editionPublishProblems(input: EditionPublishInput): PublishProbl
       })
     }
   }
-  // The first edition starts the terms; every later one changes them and needs a notice.
-  if (input.published.length > 0) {
+  // The first edition starts the terms, unless the office had terms before; every later one
+  // changes them and needs a notice.
+  const isChange =
+    input.published.length > 0 ||
+    (input.officeHadTerms === true && input.composed && !input.allowPast)
+  if (isChange) {
     const notice = input.notice
     if (!notice || notice.status !== 'published' || !notice.publishedOn) {
       problems.push({
@@ -109,11 +145,14 @@ export function editionPublishProblems(input: EditionPublishInput): PublishProbl
           '先にお知らせを公表してください。',
       })
     } else {
+      // The edition becomes public today: the period runs from the later of the two.
+      const publicFrom =
+        input.allowPast || notice.publishedOn >= input.today ? notice.publishedOn : input.today
       problems.push(
         ...noticeTimingProblems({
           ground: notice.ground,
           effectiveFrom: input.effectiveFrom,
-          publishedOn: notice.publishedOn,
+          publishedOn: publicFrom,
           minimumNoticeDays: input.minimumNoticeDays,
         }),
       )
@@ -124,11 +163,13 @@ export function editionPublishProblems(input: EditionPublishInput): PublishProbl
 
 export function noticePublishProblems(input: NoticePublishInput): PublishProblem[] {
   const problems: PublishProblem[] = []
-  if (input.ground === '2' && !input.reasons?.trim()) {
+  if (!input.reasons?.trim()) {
     problems.push({
       code: 'reasons_required',
       message:
-        '民法548条の4第1項第2号による変更では、変更の理由（必要性・内容の相当性など）を記入してください。',
+        input.ground === '2'
+          ? '民法548条の4第1項第2号による変更では、変更の理由（変更の必要性、変更後の内容の相当性、変更条項の有無とその内容、利用者が受ける不利益の程度とその緩和措置）を記入してください。'
+          : '民法548条の4第1項第1号による変更でも、利用者の一般の利益に適合する理由を記入してください。',
     })
   }
   problems.push(...noticeTimingProblems(input))
@@ -136,16 +177,28 @@ export function noticePublishProblems(input: NoticePublishInput): PublishProblem
 }
 
 function noticeTimingProblems(input: Omit<NoticePublishInput, 'reasons'>): PublishProblem[] {
-  if (input.ground !== '2') return []
-  const deadline = lastNoticeDate(input.effectiveFrom, input.minimumNoticeDays)
+  const deadline = lastNoticeDate(input.effectiveFrom, input.minimumNoticeDays, input.ground)
   if (input.publishedOn <= deadline) return []
+  const when = `（お知らせと新しい版の公表日: ${formatDateJa(input.publishedOn)}）。効力発生日を遅らせてください。`
+  if (input.ground === '1') {
+    return [
+      {
+        code: 'notice_too_late',
+        message:
+          `本規約の変更条項は、効力発生日より前に周知すると定めています。第1号による変更も、効力発生日（${formatDateJa(input.effectiveFrom)}）の` +
+          `前日（${formatDateJa(deadline)}）までにお知らせを公表してください` +
+          when,
+      },
+    ]
+  }
   return [
     {
       code: 'notice_too_late',
       message:
-        `民法548条の4第1項第2号による変更は、効力発生日（${formatDateJa(input.effectiveFrom)}）の` +
-        `${Math.max(1, input.minimumNoticeDays)}日前（${formatDateJa(deadline)}）までに周知する必要があります` +
-        `（お知らせの公表日: ${formatDateJa(input.publishedOn)}）。効力発生日を遅らせてください。`,
+        `民法548条の4第3項により、第2号による変更は効力発生日より前に周知しなければ効力を生じません。` +
+        `本部の定める周知期間は${Math.max(1, input.minimumNoticeDays)}日のため、効力発生日（${formatDateJa(input.effectiveFrom)}）の` +
+        `${Math.max(1, input.minimumNoticeDays)}日前（${formatDateJa(deadline)}）までに公表してください` +
+        when,
     },
   ]
 }

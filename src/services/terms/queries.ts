@@ -114,7 +114,13 @@ export async function noticeForEdition(
 ): Promise<ChangeNotice | null> {
   const { docs } = await payload.find({
     collection: 'change-notices',
-    where: { edition: { equals: editionId } },
+    // The change notice; a withdrawal notice of the same edition is a separate document.
+    where: {
+      and: [
+        { edition: { equals: editionId } },
+        { or: [{ kind: { equals: 'change' } }, { kind: { exists: false } }] },
+      ],
+    },
     limit: 1,
     depth: 0,
     req,

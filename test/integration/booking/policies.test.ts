@@ -14,7 +14,6 @@ import {
   postJson,
   selfServiceBody,
   startBookingServer,
-  type Json,
   type BookingTestContext,
 } from './support'
 
@@ -100,13 +99,23 @@ describe('policy validation', () => {
         effectiveFrom: { equals: '2025-04-01' },
       },
     })
+    // Capacity is operational; a field the published terms print is not editable (409).
     const edited = await postJson(
+      `${policyUrl()}/${docs[0]!.id}`,
+      { capacityPerSlot: 2 },
+      admin,
+      'PATCH',
+    )
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200)
+    const printed = await postJson(
       `${policyUrl()}/${docs[0]!.id}`,
       { noShowGraceMinutes: 15 },
       admin,
       'PATCH',
     )
-    expect(edited.status, JSON.stringify(edited.body)).toBe(200)
+    expect(printed.status).toBe(409)
+    expect(printed.body.errors[0].data.code).toBe('policy_governs_terms')
+    await postJson(`${policyUrl()}/${docs[0]!.id}`, { capacityPerSlot: 1 }, admin, 'PATCH')
     const moved = await postJson(
       `${policyUrl()}/${docs[0]!.id}`,
       { effectiveFrom: '2025-05-01' },
@@ -118,7 +127,10 @@ describe('policy validation', () => {
 })
 
 describe('a policy change on a future date', () => {
-  it('governs only the slots from that date', async () => {
+  // Rewritten: this test once had new hours and session length govern from the policy's own
+  // date. Those are printed by the terms, so they wait for a published edition (see
+  // test/integration/terms/policyEnforcement.test.ts); capacity is operational and applies at once.
+  it('applies its capacity from that date, and its printed rules only through published terms', async () => {
     const [before, , changeDay] = bookableDates(kitakyushuPolicy, 3)
     const created = await postJson(
       policyUrl(),
@@ -130,6 +142,7 @@ describe('a policy change on a future date', () => {
           end: '11:00',
         })),
         sessionMinutes: 60,
+        capacityPerSlot: 2,
       }),
       admin,
     )
@@ -138,31 +151,32 @@ describe('a policy change on a future date', () => {
     const listed = await getJson(
       `${base}/offices/${KITAKYUSHU}/slots?from=${before}&to=${changeDay}`,
     )
-    const starts = listed.body.slots.map((slot: Json) => slot.start) as string[]
-    expect(starts).toContain(at(before!, '10:00'))
+    const slots = listed.body.slots as { start: string; remaining: number }[]
+    const starts = slots.map((slot) => slot.start)
     expect(starts).toContain(at(before!, '15:30'))
-    expect(starts.filter((start) => start.startsWith(changeDay!))).toEqual([
-      at(changeDay!, '09:00'),
-      at(changeDay!, '10:00'),
-    ])
+    expect(starts).toContain(at(changeDay!, '15:30'))
+    expect(starts).not.toContain(at(changeDay!, '09:00'))
+    expect(slots.find((slot) => slot.start === at(before!, '10:00'))?.remaining).toBe(1)
+    expect(slots.find((slot) => slot.start === at(changeDay!, '10:00'))?.remaining).toBe(2)
 
     const policyThen = await getJson(`${base}/offices/${KITAKYUSHU}/policy?at=${changeDay}`)
-    expect(policyThen.body.policy).toMatchObject({ effectiveFrom: changeDay, sessionMinutes: 60 })
+    expect(policyThen.body.policy).toMatchObject({
+      effectiveFrom: changeDay,
+      sessionMinutes: 30,
+      capacityPerSlot: 2,
+    })
     const policyNow = await getJson(`${base}/offices/${KITAKYUSHU}/policy`)
     expect(policyNow.body.policy.effectiveFrom).toBe('2025-04-01')
 
     const edition = ctx.editions[KITAKYUSHU]!
     const book = (slot: string) =>
       postJson(`${base}/offices/${KITAKYUSHU}/bookings`, selfServiceBody(edition, slot))
-    const old = await book(at(before!, '15:30'))
-    expect(old.status).toBe(202)
-    expect(old.body.booking.slotEnd).toBe(at(before!, '16:00'))
-    const outside = await book(at(changeDay!, '15:30'))
-    expect(outside.status).toBe(422)
-    expect(outside.body.errors[0].code).toBe('outside_hours')
-    const fresh = await book(at(changeDay!, '09:00'))
-    expect(fresh.status).toBe(202)
-    expect(fresh.body.booking.slotEnd).toBe(at(changeDay!, '10:00'))
+    const late = await book(at(changeDay!, '15:30'))
+    expect(late.status, JSON.stringify(late.body)).toBe(202)
+    expect(late.body.booking.slotEnd).toBe(at(changeDay!, '16:00'))
+    const early = await book(at(changeDay!, '09:00'))
+    expect(early.status).toBe(422)
+    expect(early.body.errors[0].code).toBe('outside_hours')
   })
 })
 

@@ -77,7 +77,10 @@ describe('GET /offices/{slug}/policy', () => {
     const { policy, termsEdition, office } = response.body
     expect(office).toEqual({ slug: KITAKYUSHU, name: 'マザーズハローワーク北九州' })
     expect(policy.effectiveFrom).toBe('2025-04-01')
-    expect(policy.eligibility).toEqual(kitakyushuPolicy.eligibility)
+    // The checkbox wording; the terms print each condition in their own wording (termsText).
+    expect(policy.eligibility).toEqual(
+      kitakyushuPolicy.eligibility.map(({ id, text }) => ({ id, text })),
+    )
     expect(
       policy.channels.map((channel: Json) => [channel.channel, channel.requiredFields]),
     ).toEqual([

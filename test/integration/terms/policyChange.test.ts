@@ -7,6 +7,7 @@ import { DEMO_PENDING_CHANGE_DAYS_AHEAD } from '../../../src/seed/seedTerms'
 import {
   policiesForOffice,
   policyRecordInForce,
+  storedPoliciesForOffice,
 } from '../../../src/services/policies/policiesForOffice'
 import { docFromPolicy } from '../../../src/services/policies/policyFromDoc'
 import { proposeEditionForPolicy } from '../../../src/services/terms/propose'
@@ -118,18 +119,21 @@ describe('a policy change flows into the terms and the booking rules', () => {
     expect(changed).toEqual(expect.arrayContaining(['booking', 'jurisdiction']))
   })
 
-  it('has the booking rules read the same policy record', async () => {
+  it('keeps the booking rules on the published terms while the change is a draft', async () => {
+    // Rewritten: this test once asserted that the new hours governed while the edition was a
+    // draft. A change the terms print is enforced only through the published edition.
     const records = await policiesForOffice(server.payload, isesaki)
     const monday = mondayFrom(effectiveFrom)
     const afternoon = new Date(`${monday}T14:00:00+09:00`)
-    const inForce = policyRecordInForce(records, afternoon)
-    expect(String(inForce?.id)).toBe(String(policyId))
-    expect(inForce?.policy.court).toBe(NEW_COURT)
-    expect(checkSlotInWindow(inForce!.policy, afternoon)?.code).toBe('outside_hours')
-    expect(checkSlotInWindow(inForce!.policy, new Date(`${monday}T10:00:00+09:00`))).toBeNull()
-    // The day before, the old policy (and its afternoon window) still governs.
-    const before = policyRecordInForce(records, new Date(`${addDays(monday, -7)}T14:00:00+09:00`))
-    expect(before?.policy.court).toBe(demoPolicies.isesaki.court)
+    const governing = policyRecordInForce(records, afternoon)
+    expect(String(governing?.termsPolicyId)).not.toBe(String(policyId))
+    expect(governing?.policy.court).toBe(demoPolicies.isesaki.court)
+    expect(checkSlotInWindow(governing!.policy, afternoon)).toBeNull()
+    const stored = policyRecordInForce(
+      await storedPoliciesForOffice(server.payload, isesaki),
+      afternoon,
+    )
+    expect(String(stored?.id)).toBe(String(policyId))
   })
 
   it('updates the same draft when the policy changes again', async () => {
@@ -167,7 +171,7 @@ describe('a policy change flows into the terms and the booking rules', () => {
       `/api/terms-editions/${proposedEditionId}/publish`,
       {
         as: 'kitakyushu-admin@demo.test',
-        body: { ground: '1' },
+        body: { ground: '1', reasons: 'x' },
       },
     )
     expect(otherOffice.status).toBe(403)
@@ -197,5 +201,24 @@ describe('a policy change flows into the terms and the booking rules', () => {
       { as: HQ },
     )
     expect(hq.body.docs[0]).toMatchObject({ status: 'published', ground: '2' })
+
+    // From the edition's effective date the new policy governs the bookings; before it, the old.
+    const records = await policiesForOffice(server.payload, isesaki)
+    const monday = mondayFrom(effectiveFrom)
+    const afternoon = new Date(`${monday}T14:00:00+09:00`)
+    const inForce = policyRecordInForce(records, afternoon)
+    expect(String(inForce?.termsPolicyId)).toBe(String(policyId))
+    expect(inForce?.policy.court).toBe(NEW_COURT)
+    expect(checkSlotInWindow(inForce!.policy, afternoon)?.code).toBe('outside_hours')
+    expect(checkSlotInWindow(inForce!.policy, new Date(`${monday}T10:00:00+09:00`))).toBeNull()
+    const before = policyRecordInForce(records, new Date(`${addDays(monday, -7)}T14:00:00+09:00`))
+    expect(before?.policy.court).toBe(demoPolicies.isesaki.court)
+
+    const locked = await api.request('PATCH', `/api/reservation-policies/${policyId}`, {
+      as: ISESAKI_ADMIN,
+      body: { court: `${NEW_COURT}（第一審）` },
+    })
+    expect(locked.status).toBe(409)
+    expect(errorCode(locked.body)).toBe('policy_governs_terms')
   })
 })

@@ -92,7 +92,7 @@ describe('publishing terms editions', () => {
         },
       },
     ])
-    const published = await publish(edition.id, { ground: '1' })
+    const published = await publish(edition.id, { ground: '1', reasons: REASONS })
     expect(published.status, JSON.stringify(published.body)).toBe(200)
     expect(published.body.notice.ground).toBe('1')
 
@@ -231,7 +231,7 @@ describe('publishing terms editions', () => {
 
     // その他留意事項 goes, but 個人情報保護 still points at its item (3).
     const dangling = await draft(addDays(today, 90), [{ op: 'remove', key: 'notes' }])
-    const refused = await publish(dangling.id, { ground: '1' })
+    const refused = await publish(dangling.id, { ground: '1', reasons: REASONS })
     expect(refused.status).toBe(422)
     expect(errorCode(refused.body)).toBe('dangling_reference')
     expect(refused.body.errors[0].message).toMatch(/第\d+条第2項が参照する/)
@@ -242,10 +242,10 @@ describe('publishing terms editions', () => {
 
   it('refuses an edition that would overlap or go before a published one', async () => {
     const sameDay = await draft(addDays(today, 30))
-    const refused = await publish(sameDay.id, { ground: '1' })
+    const refused = await publish(sameDay.id, { ground: '1', reasons: REASONS })
     expect(errorCode(refused.body)).toBe('edition_overlap')
     const earlier = await draft(addDays(today, 20))
-    expect(errorCode((await publish(earlier.id, { ground: '1' })).body)).toBe(
+    expect(errorCode((await publish(earlier.id, { ground: '1', reasons: REASONS })).body)).toBe(
       'edition_out_of_order',
     )
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   checkApplicantAccepted,
-  shouldRefuseApplicant,
+  shouldReviewApplicant,
 } from '../../../src/rules/booking/checkApplicantAccepted'
 import { checkCancellationMethod } from '../../../src/rules/booking/checkCancellationMethod'
 import { checkCapacity } from '../../../src/rules/booking/checkCapacity'
@@ -138,19 +138,20 @@ describe('no-shows', () => {
     }
   })
 
-  it('refuses after N no-shows, never automatically when N is 0', () => {
-    expect(shouldRefuseApplicant(1, kitakyushu)).toBe(false)
-    expect(shouldRefuseApplicant(2, kitakyushu)).toBe(true)
-    expect(shouldRefuseApplicant(100, isesaki)).toBe(false)
+  it('flags for review after N no-shows, never when N is 0', () => {
+    const twice = withChanges(kitakyushu, { refuseAfterNoShows: 2 })
+    expect(shouldReviewApplicant(1, twice)).toBe(false)
+    expect(shouldReviewApplicant(2, twice)).toBe(true)
+    expect(shouldReviewApplicant(100, withChanges(isesaki, { refuseAfterNoShows: 0 }))).toBe(false)
   })
 
-  it('answers a refused applicant with the neutral not_accepted message', () => {
-    expect(checkApplicantAccepted({ refusedByStaff: false, noShowCount: 1 }, kitakyushu)).toBeNull()
-    expect(checkApplicantAccepted({ refusedByStaff: false, noShowCount: 2 }, kitakyushu)).toEqual({
+  it('refuses only an applicant an office admin refused, with the neutral not_accepted message', () => {
+    expect(checkApplicantAccepted({ refusedByStaff: false })).toBeNull()
+    expect(checkApplicantAccepted({ refusedByStaff: true })).toEqual({
       code: 'not_accepted',
       message: '現在このご予約はお受けできません。',
     })
-    expect(checkApplicantAccepted({ refusedByStaff: true, noShowCount: 0 }, isesaki)?.message).toBe(
+    expect(checkApplicantAccepted({ refusedByStaff: true })?.message).toBe(
       ruleMessages.not_accepted,
     )
   })

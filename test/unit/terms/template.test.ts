@@ -77,7 +77,7 @@ describe('hqTemplate', () => {
     expect(text).toContain('1時間以内に開くと、予約が確定します。')
     expect(text).toContain('ただし、相談当日の取消しは、電話による連絡に限ります。')
     expect(text).toContain(
-      '予約サイトから申し込んだ場合はTeleOfficeを、電話又はメールで申し込んだ場合はZoomを使用します。',
+      '予約サイトから申し込んだ場合はTeleOfficeを、電話又はメールで申し込んだ場合は原則としてZoomを使用します。',
     )
     expect(text).toContain('第6条(3)及び第6条(4)に定めるところによります。')
     expect(text).toContain('2 利用者は、第13条(3)に定める環境で相談を受ける')

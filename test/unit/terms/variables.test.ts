@@ -10,7 +10,7 @@ describe('termsVariables', () => {
     expect(vars.staffScheduledTool).toBe('Zoom')
     expect(vars.toolNames).toBe('TeleOffice及びZoom')
     expect(vars.toolsSentence).toBe(
-      '予約サイトから申し込んだ場合はTeleOfficeを、電話又はメールで申し込んだ場合はZoomを使用します。',
+      '予約サイトから申し込んだ場合はTeleOfficeを、電話又はメールで申し込んだ場合は原則としてZoomを使用します。',
     )
   })
 
