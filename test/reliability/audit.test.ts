@@ -67,7 +67,8 @@ describe('the audit trail', () => {
     const response = await fetch(`${server.url}/api/reservation-policies/${policy.id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', ...bearer(admin) },
-      body: JSON.stringify({ noShowGraceMinutes: 15 }),
+      // Capacity is operational: a printed field of a policy that governs terms answers 409.
+      body: JSON.stringify({ capacityPerSlot: 2 }),
     })
     expect(response.status).toBe(200)
 
@@ -76,8 +77,8 @@ describe('the audit trail', () => {
     expect(update).toBeDefined()
     expect(update!.actor).toBe(`users:${me.user.id}`)
     expect(Date.parse(update!.at)).toBeGreaterThan(Date.now() - 60_000)
-    expect(update!.before?.noShowGraceMinutes).toBe(10)
-    expect(update!.after?.noShowGraceMinutes).toBe(15)
+    expect(update!.before?.capacityPerSlot).toBe(1)
+    expect(update!.after?.capacityPerSlot).toBe(2)
 
     const asAdmin = await fetch(`${server.url}/api/audit-log`, { headers: bearer(admin) })
     expect(asAdmin.status).toBe(403)
