@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hqOrAdminOfThisOffice } from '../access/hqOrAdminOfThisOffice'
 import { isHqAdmin } from '../access/isHqAdmin'
 import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
-import { fieldIsLoggedIn } from '../access/fieldIsLoggedIn'
+import { fieldHqOrMemberOfThisOffice } from '../access/fieldHqOrMemberOfThisOffice'
 import { ja } from './i18n'
 
 export const OFFICE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -87,8 +87,17 @@ export const Offices: CollectionConfig = {
       name: 'staffNotes',
       type: 'textarea',
       label: ja('内部メモ', 'Internal notes'),
-      admin: { description: ja('職員のみ閲覧できます', 'Visible to staff only') },
-      access: { read: fieldIsLoggedIn },
+      admin: {
+        description: ja(
+          'この事業所の職員と本部のみ閲覧できます',
+          "Visible to this office's staff and HQ only",
+        ),
+      },
+      access: {
+        read: fieldHqOrMemberOfThisOffice,
+        create: fieldHqOrMemberOfThisOffice,
+        update: fieldHqOrMemberOfThisOffice,
+      },
     },
   ],
 }

@@ -4,6 +4,7 @@ import { isHqAdmin } from '../access/isHqAdmin'
 import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { readUsers } from '../access/readUsers'
 import { ROLES } from '../access/roles'
+import { unlockUsers } from '../access/unlockUsers'
 import { updateUsers } from '../access/updateUsers'
 import { ja } from './i18n'
 
@@ -33,7 +34,29 @@ export const Users: CollectionConfig = {
     create: isHqAdmin,
     update: updateUsers,
     delete: isHqAdmin,
+    unlock: unlockUsers,
   },
+  endpoints: [
+    {
+      // Payload lets anyone create the first account on an empty database; the first HQ admin
+      // is made by `npm run create-admin` on the server instead. Ahead of Payload's own route.
+      path: '/first-register',
+      method: 'post',
+      handler: () =>
+        Response.json(
+          {
+            errors: [
+              {
+                code: 'first_register_closed',
+                message:
+                  '最初のユーザーはサーバー上で npm run create-admin により作成してください。',
+              },
+            ],
+          },
+          { status: 403 },
+        ),
+    },
+  ],
   fields: [
     { name: 'name', type: 'text', label: ja('氏名', 'Name') },
     {

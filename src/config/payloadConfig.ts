@@ -17,6 +17,7 @@ import { jobsConfig } from '../jobs'
 import { textareaJsonFields } from '../admin/fields/textareaJsonFields'
 import { logMailAdapter } from '../mail/logMailAdapter'
 import { databaseAdapter } from './database'
+import { restrictPayloadCollections } from './restrictPayloadCollections'
 import type { KiyakuEnv } from './env'
 
 // The Next.js bundle of the admin has no import.meta.dirname; it always runs from the project root.
@@ -40,11 +41,28 @@ export interface KiyakuConfigOptions {
   logger?: Logger
 }
 
-export function kiyakuConfig(
+/**
+ * The session cookie is `Secure` wherever the public URL is https; HttpOnly and SameSite=Lax are
+ * Payload's defaults and kept. Set on the built config: collection objects are shared between
+ * builds, and the plugins add fields to them.
+ */
+function secureSessionCookie(config: SanitizedConfig, env: KiyakuEnv): SanitizedConfig {
+  const users = config.collections.find((collection) => collection.slug === 'users')
+  if (users?.auth) {
+    users.auth.cookies = {
+      ...users.auth.cookies,
+      secure: env.publicUrl.startsWith('https://'),
+      sameSite: 'Lax',
+    }
+  }
+  return config
+}
+
+export async function kiyakuConfig(
   env: KiyakuEnv,
   options: KiyakuConfigOptions = {},
 ): Promise<SanitizedConfig> {
-  return buildConfig({
+  const config = await buildConfig({
     ...(options.logger ? { logger: options.logger } : {}),
     secret: env.secret,
     serverURL: env.publicUrl,
@@ -117,4 +135,5 @@ export function kiyakuConfig(
       textareaJsonFields(),
     ],
   })
+  return secureSessionCookie(restrictPayloadCollections(config), env)
 }
