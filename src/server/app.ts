@@ -9,6 +9,7 @@ import type { KiyakuEnv } from '../config/env'
 import { benchRouter } from './benchBaseline'
 import { errorBody, publicErrorHandler } from './errors'
 import { withoutQuery } from './logger'
+import { apiBodyLimit } from './apiBodyLimit'
 import { payloadApiHandler } from './payloadBridge'
 import { publicRouter } from './public'
 
@@ -35,7 +36,8 @@ export async function isDatabaseUp(payload: Payload): Promise<boolean> {
 export function createApp({ payload, env, logger, adminHandler }: AppDependencies): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // Whose X-Forwarded-For decides req.ip, which every per-address limit counts by (TRUST_PROXY).
+  app.set('trust proxy', env.trustProxy)
 
   app.use(
     pinoHttp({
@@ -87,8 +89,9 @@ export function createApp({ payload, env, logger, adminHandler }: AppDependencie
 
   app.use('/public/v1', publicRouter({ payload, env, logger }))
 
-  // No body parser in front of Payload: it reads JSON, multipart and large bodies itself.
-  app.use('/api', payloadApiHandler(payload.config))
+  // Payload would read a body of any size: it is read here first, up to API_BODY_LIMIT, and a
+  // larger one is answered 413 from its Content-Length before a byte of it is read.
+  app.use('/api', apiBodyLimit(), payloadApiHandler(payload.config))
 
   if (adminHandler) app.use(adminHandler)
 

@@ -6,7 +6,7 @@ import type { Logger } from 'pino'
 import type { KiyakuEnv } from '../config/env'
 import { kiyakuConfig } from '../config/payloadConfig'
 import { migrations } from '../migrations'
-import { seedDemoData } from '../seed'
+import { DEMO_EMAIL_DOMAIN, seedDemoData } from '../seed'
 import { createApp } from './app'
 import { createLogger } from './logger'
 
@@ -14,6 +14,23 @@ import { createLogger } from './logger'
 function forgetCachedPayload(payload: Payload): void {
   const cache = (globalThis as { _payload?: Map<string, { payload: Payload | null }> })._payload
   if (cache?.get('default')?.payload === payload) cache.delete('default')
+}
+
+/**
+ * Demo accounts share a published password. A production start that finds one (seeded by an
+ * earlier start without NODE_ENV=production) stops rather than serve with it.
+ */
+async function refuseDemoAccounts(payload: Payload): Promise<void> {
+  const { totalDocs } = await payload.db.count({
+    collection: 'users',
+    where: { email: { like: DEMO_EMAIL_DOMAIN } },
+  })
+  if (totalDocs > 0) {
+    throw new Error(
+      `${totalDocs} demo account(s) (${DEMO_EMAIL_DOMAIN}, published password) exist in this database; ` +
+        'NODE_ENV=production does not start with them. Delete them (or use a database that never ran the demo).',
+    )
+  }
 }
 
 export interface RunningKiyaku {
@@ -53,7 +70,14 @@ export async function startKiyaku(
       >['migrations'],
     })
   }
-  const seed = options.seed ?? env.nodeEnv !== 'production'
+  if (env.nodeEnv === 'production') {
+    await refuseDemoAccounts(payload).catch(async (error: unknown) => {
+      await payload.destroy()
+      forgetCachedPayload(payload)
+      throw error
+    })
+  }
+  const seed = options.seed ?? env.seedDemo
   if (seed && env.nodeEnv !== 'production')
     await seedDemoData(payload, { password: env.demoPassword, logger })
 
