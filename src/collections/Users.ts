@@ -19,9 +19,9 @@ export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: ja('ユーザー', 'User'), plural: ja('ユーザー', 'Users') },
   auth: {
-    // Locks an account after repeated wrong passwords.
-    maxLoginAttempts: 10,
-    lockTime: 10 * 60 * 1000,
+    // No account lockout: anyone could lock any account with it. Wrong passwords are limited per
+    // account and address instead (src/server/authRateLimits.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
   },
   admin: {

@@ -10,6 +10,7 @@ import { benchRouter } from './benchBaseline'
 import { errorBody, publicErrorHandler } from './errors'
 import { withoutQuery } from './logger'
 import { apiBodyLimit } from './apiBodyLimit'
+import { authRateLimits } from './authRateLimits'
 import { payloadApiHandler } from './payloadBridge'
 import { publicRouter } from './public'
 
@@ -91,7 +92,12 @@ export function createApp({ payload, env, logger, adminHandler }: AppDependencie
 
   // Payload would read a body of any size: it is read here first, up to API_BODY_LIMIT, and a
   // larger one is answered 413 from its Content-Length before a byte of it is read.
-  app.use('/api', apiBodyLimit(), payloadApiHandler(payload.config))
+  app.use(
+    '/api',
+    apiBodyLimit(),
+    authRateLimits(payload, env.secret),
+    payloadApiHandler(payload.config),
+  )
 
   if (adminHandler) app.use(adminHandler)
 

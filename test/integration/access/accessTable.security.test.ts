@@ -58,27 +58,6 @@ afterAll(async () => {
   await server?.close()
 })
 
-/** Sets the account's lock as ten wrong passwords would, without spending ten requests. */
-async function lockAccount(email: string): Promise<void> {
-  const user = await userOf(email)
-  await server.payload.db.updateOne({
-    collection: 'users',
-    id: user.id,
-    data: { loginAttempts: 10, lockUntil: new Date(Date.now() + 10 * 60_000).toISOString() },
-    returning: false,
-  })
-}
-
-async function isLocked(email: string): Promise<boolean> {
-  // lockUntil is hidden from Payload's reads; the adapter returns the stored row.
-  const user = await server.payload.db.findOne<{ id: number | string; lockUntil?: string | null }>({
-    collection: 'users',
-    where: { email: { equals: email } },
-  })
-  if (!user) throw new Error(`no user ${email}`)
-  return Boolean(user.lockUntil && new Date(user.lockUntil).getTime() > Date.now())
-}
-
 describe('POST /api/users/unlock: only those above the account', () => {
   const CASES: { actor: Actor | 'anonymous'; target: string; allowed: boolean }[] = [
     { actor: 'anonymous', target: EMAILS.kitakyushuStaff, allowed: false },
@@ -94,21 +73,13 @@ describe('POST /api/users/unlock: only those above the account', () => {
   ]
   for (const { actor, target, allowed } of CASES) {
     it(`${actor} ${allowed ? 'may' : 'may not'} unlock ${target}`, async () => {
-      await lockAccount(target)
       const response = await api('/api/users/unlock', actor, {
         method: 'POST',
         body: JSON.stringify({ email: target }),
       })
-      if (allowed) expect(response.status).toBe(200)
-      else expect(response.status).toBeGreaterThanOrEqual(400)
-      expect(await isLocked(target)).toBe(!allowed)
-      // Leave every account usable for the cases after this one.
-      await server.payload.db.updateOne({
-        collection: 'users',
-        id: (await userOf(target)).id,
-        data: { loginAttempts: 0, lockUntil: null },
-        returning: false,
-      })
+      // Wrong passwords are limited per account and address (no account lockout), but an unlock
+      // is still a privileged act: refused unless the actor is above the account.
+      expect(response.status).toBe(allowed ? 200 : 403)
     })
   }
 })

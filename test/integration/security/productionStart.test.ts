@@ -32,12 +32,17 @@ function runToExit(env: Record<string, string>) {
       process.execPath,
       ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'],
       {
-        env: { PATH: process.env.PATH ?? '', KIYAKU_ADMIN: 'off', PORT: '0', ...env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          KIYAKU_ADMIN: 'off',
+          PORT: '0',
+          ...env,
+        } as unknown as NodeJS.ProcessEnv,
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     )
     let stderr = ''
-    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000)
     child.on('exit', (code) => {
       clearTimeout(timer)
