@@ -14,6 +14,7 @@ import { collections, TENANT_SCOPED_COLLECTIONS } from '../collections'
 import { globals } from '../globals'
 import { releaseFailedBookingRevisions } from '../hooks/releaseFailedBookingRevisions'
 import { jobsConfig } from '../jobs'
+import { useApplicantKeySecret } from '../services/bookings/applicantKey'
 import { textareaJsonFields } from '../admin/fields/textareaJsonFields'
 import { logMailAdapter } from '../mail/logMailAdapter'
 import { databaseAdapter } from './database'
@@ -62,6 +63,7 @@ export async function kiyakuConfig(
   env: KiyakuEnv,
   options: KiyakuConfigOptions = {},
 ): Promise<SanitizedConfig> {
+  useApplicantKeySecret(env.secret)
   const config = await buildConfig({
     ...(options.logger ? { logger: options.logger } : {}),
     secret: env.secret,

@@ -6,6 +6,7 @@ import type { Logger } from 'pino'
 import type { KiyakuEnv } from '../config/env'
 import { kiyakuConfig } from '../config/payloadConfig'
 import { migrations } from '../migrations'
+import { rekeyApplicantKeys } from '../services/bookings/rekeyApplicantKeys'
 import { DEMO_EMAIL_DOMAIN, seedDemoData } from '../seed'
 import { createApp } from './app'
 import { createLogger } from './logger'
@@ -70,6 +71,9 @@ export async function startKiyaku(
       >['migrations'],
     })
   }
+  // Keys stored unkeyed by earlier versions are keyed before anything reads them.
+  const rekeyed = await rekeyApplicantKeys(payload)
+  if (rekeyed.bookings + rekeyed.standings > 0) logger.info(rekeyed, 'applicant keys rekeyed')
   if (env.nodeEnv === 'production') {
     await refuseDemoAccounts(payload).catch(async (error: unknown) => {
       await payload.destroy()
