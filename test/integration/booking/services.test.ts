@@ -4,10 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { bookingCalendarEvent } from '../../../src/mail/bookingCalendar'
 import { formatSlot } from '../../../src/mail/bookingMails'
 import { validatePolicy } from '../../../src/rules/booking/validatePolicy'
-import {
-  applicantKeys,
-  useApplicantKeySecret,
-} from '../../../src/services/bookings/applicantKey'
+import { applicantKeys, useApplicantKeySecret } from '../../../src/services/bookings/applicantKey'
 import { isSeatLockConflict } from '../../../src/services/bookings/errors'
 import {
   hashLinkToken,
