@@ -13,6 +13,7 @@ import { apiBodyLimit } from './apiBodyLimit'
 import { authRateLimits } from './authRateLimits'
 import { payloadApiHandler } from './payloadBridge'
 import { publicRouter } from './public'
+import { publicPagesCsp } from './publicPagesCsp'
 
 export interface AppDependencies {
   payload: Payload
@@ -88,7 +89,7 @@ export function createApp({ payload, env, logger, adminHandler }: AppDependencie
   // Benchmark-only routes and per-request timing (KIYAKU_BENCH=on; never in production).
   if (env.benchMode) app.use(benchRouter({ payload, env }))
 
-  app.use('/public/v1', publicRouter({ payload, env, logger }))
+  app.use('/public/v1', publicPagesCsp(), publicRouter({ payload, env, logger }))
 
   // Payload would read a body of any size: it is read here first, up to API_BODY_LIMIT, and a
   // larger one is answered 413 from its Content-Length before a byte of it is read.
