@@ -13,8 +13,10 @@ let second: ServerProcess
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'kiyaku-login-'))
-  first = await spawnListeningServer(dataDir)
-  second = await spawnListeningServer(dataDir, { KIYAKU_JOBS_AUTORUN: 'false' })
+  // Schema pushed, as the other test servers do; the second process finds it in place.
+  const env = { KIYAKU_DB_PUSH: 'true', NODE_ENV: 'test' }
+  first = await spawnListeningServer(dataDir, env)
+  second = await spawnListeningServer(dataDir, { ...env, KIYAKU_JOBS_AUTORUN: 'false' })
 })
 
 afterAll(async () => {
