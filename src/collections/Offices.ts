@@ -5,6 +5,7 @@ import { isHqAdmin } from '../access/isHqAdmin'
 import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { fieldIsLoggedIn } from '../access/fieldIsLoggedIn'
 import { isEmbedOrigin } from '../rules/embedOrigin'
+import { fieldHqOrMemberOfThisOffice } from '../access/fieldHqOrMemberOfThisOffice'
 import { ja } from './i18n'
 
 export const OFFICE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -119,8 +120,17 @@ export const Offices: CollectionConfig = {
       name: 'staffNotes',
       type: 'textarea',
       label: ja('内部メモ', 'Internal notes'),
-      admin: { description: ja('職員のみ閲覧できます', 'Visible to staff only') },
-      access: { read: fieldIsLoggedIn },
+      admin: {
+        description: ja(
+          'この事業所の職員と本部のみ閲覧できます',
+          "Visible to this office's staff and HQ only",
+        ),
+      },
+      access: {
+        read: fieldHqOrMemberOfThisOffice,
+        create: fieldHqOrMemberOfThisOffice,
+        update: fieldHqOrMemberOfThisOffice,
+      },
     },
   ],
 }

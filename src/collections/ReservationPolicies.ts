@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { DEFAULT_MAX_OPEN_BOOKINGS } from '../rules/booking/checkOpenBookings'
 
 import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
 import { hqOrOfficeAdminCreates } from '../access/hqOrOfficeAdminCreates'
@@ -257,6 +258,21 @@ export const ReservationPolicies: CollectionConfig = {
           label: ja('利用をお断りする無断欠席回数', 'Refuse after no-shows'),
           admin: {
             description: ja('0 は自動でお断りしません。', '0 never refuses automatically.'),
+          },
+        },
+        {
+          name: 'maxOpenBookingsPerApplicant',
+          type: 'number',
+          required: true,
+          defaultValue: DEFAULT_MAX_OPEN_BOOKINGS,
+          min: 1,
+          max: 20,
+          label: ja('1人が同時に持てる予約数', 'Open bookings per applicant'),
+          admin: {
+            description: ja(
+              '受付中・確定済みの予約の上限（求職番号またはメールアドレスで数えます）。',
+              'Pending and confirmed bookings one applicant may hold (by job-seeker number or e-mail).',
+            ),
           },
         },
       ],

@@ -4,6 +4,7 @@ import { isHqAdmin } from '../access/isHqAdmin'
 import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { readUsers } from '../access/readUsers'
 import { ROLES } from '../access/roles'
+import { unlockUsers } from '../access/unlockUsers'
 import { updateUsers } from '../access/updateUsers'
 import { ja } from './i18n'
 
@@ -18,9 +19,9 @@ export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: ja('ユーザー', 'User'), plural: ja('ユーザー', 'Users') },
   auth: {
-    // Locks an account after repeated wrong passwords.
-    maxLoginAttempts: 10,
-    lockTime: 10 * 60 * 1000,
+    // No account lockout: anyone could lock any account with it. Wrong passwords are limited per
+    // account and address instead (src/server/authRateLimits.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
   },
   admin: {
@@ -33,7 +34,29 @@ export const Users: CollectionConfig = {
     create: isHqAdmin,
     update: updateUsers,
     delete: isHqAdmin,
+    unlock: unlockUsers,
   },
+  endpoints: [
+    {
+      // Payload lets anyone create the first account on an empty database; the first HQ admin
+      // is made by `npm run create-admin` on the server instead. Ahead of Payload's own route.
+      path: '/first-register',
+      method: 'post',
+      handler: () =>
+        Response.json(
+          {
+            errors: [
+              {
+                code: 'first_register_closed',
+                message:
+                  '最初のユーザーはサーバー上で npm run create-admin により作成してください。',
+              },
+            ],
+          },
+          { status: 403 },
+        ),
+    },
+  ],
   fields: [
     { name: 'name', type: 'text', label: ja('氏名', 'Name') },
     {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import proxyAddr from 'proxy-addr'
 import { z } from 'zod'
 
 /** Raised for configuration the server cannot start with; main prints the message and exits 1. */
@@ -76,7 +77,44 @@ const envSchema = z.object({
   KIYAKU_BENCH: z.enum(['on', 'off']).default('off'),
   /** Bearer token for /metrics; without it /metrics is not served. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** Demo offices and accounts: on by default only on the embedded SQLite database. */
+  KIYAKU_DEMO: z.enum(['on', 'off']).optional(),
+  /** Which proxies' X-Forwarded-For to believe: addresses, CIDR ranges, names, or a hop count. */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('loopback')
+    .transform((value, context) => {
+      const parsed = parseTrustProxy(value)
+      if (typeof parsed === 'string') {
+        context.addIssue({ code: 'custom', message: parsed })
+        return z.NEVER
+      }
+      return parsed
+    }),
 })
+
+/** Express's `trust proxy`: a hop count, or the proxies' addresses and ranges. */
+export type TrustProxy = number | string[]
+
+const TRUST_PROXY_FORMS =
+  'TRUST_PROXY must be a comma-separated list of proxy addresses or CIDR ranges (loopback, linklocal and uniquelocal name the private ranges), e.g. "loopback,10.0.0.0/8", or the number of proxies in front, e.g. "1"'
+
+/** The parsed setting, or a message saying what is wrong with it. */
+export function parseTrustProxy(value: string): TrustProxy | string {
+  if (/^\d+$/.test(value)) return Number(value)
+  // "true" would believe any client's X-Forwarded-For, so every limit would be the client's choice.
+  if (value === 'true' || value === '*')
+    return `TRUST_PROXY=${value} would trust every client. ${TRUST_PROXY_FORMS}.`
+  const entries = value.split(',').map((entry) => entry.trim())
+  if (entries.length === 0 || entries.some((entry) => entry === '')) return `${TRUST_PROXY_FORMS}.`
+  try {
+    proxyAddr.compile(entries)
+  } catch (error) {
+    return `${error instanceof Error ? error.message : String(error)}. ${TRUST_PROXY_FORMS}.`
+  }
+  return entries
+}
 
 export interface KiyakuEnv {
   nodeEnv: 'development' | 'production' | 'test'
@@ -97,6 +135,9 @@ export interface KiyakuEnv {
   publicRateLimitPerMinute: number
   benchMode: boolean
   metricsToken: string | undefined
+  /** Whether a start seeds the demo offices and accounts (never in production). */
+  seedDemo: boolean
+  trustProxy: TrustProxy
 }
 
 /** Parses the whole environment in one place; throws ConfigError with a message fit for an operator. */
@@ -114,13 +155,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): KiyakuEnv {
   }
   const dataDir = path.resolve(env.KIYAKU_DATA_DIR)
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir)
+  const secret = resolveSecret(env.PAYLOAD_SECRET, env.NODE_ENV, dataDir)
+  if (env.NODE_ENV === 'production') checkProductionEnv(env)
+  const embeddedDatabase = !env.DATABASE_URL?.trim()
   return {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
     dataDir,
     database,
-    secret: resolveSecret(env.PAYLOAD_SECRET, env.NODE_ENV, dataDir),
+    secret,
     demoPassword: env.DEMO_PASSWORD,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
@@ -133,7 +177,33 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): KiyakuEnv {
     publicRateLimitPerMinute: env.KIYAKU_PUBLIC_RATE_LIMIT,
     benchMode: env.KIYAKU_BENCH === 'on',
     metricsToken: env.METRICS_TOKEN,
+    seedDemo:
+      env.NODE_ENV !== 'production' &&
+      (env.KIYAKU_DEMO === 'on' || (env.KIYAKU_DEMO === undefined && embeddedDatabase)),
+    trustProxy: env.TRUST_PROXY,
   }
+}
+
+/**
+ * What a live deployment cannot do without: applicants' mail must really be sent (not written to
+ * the log), links in it must be https, and demo accounts with a published password never exist.
+ */
+function checkProductionEnv(env: z.infer<typeof envSchema>): void {
+  const problems: string[] = []
+  if (env.KIYAKU_DEMO === 'on') {
+    problems.push(
+      'KIYAKU_DEMO=on creates accounts with a published password; not with NODE_ENV=production.',
+    )
+  }
+  if (!env.SMTP_URL) {
+    problems.push('SMTP_URL is required when NODE_ENV=production (without it mail is only logged).')
+  }
+  if (!env.PUBLIC_URL?.startsWith('https://')) {
+    problems.push(
+      'PUBLIC_URL must be an https:// URL when NODE_ENV=production (links in mail and the Secure session cookie).',
+    )
+  }
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'))
 }
 
 function resolveSecret(given: string | undefined, nodeEnv: string, dataDir: string): string {

@@ -12,10 +12,12 @@ import { collections, TENANT_SCOPED_COLLECTIONS } from '../collections'
 import { globals } from '../globals'
 import { releaseFailedBookingRevisions } from '../hooks/releaseFailedBookingRevisions'
 import { jobsConfig } from '../jobs'
+import { useApplicantKeySecret } from '../services/bookings/applicantKey'
 import { textareaJsonFields } from '../admin/fields/textareaJsonFields'
 import { logMailAdapter } from '../mail/logMailAdapter'
 import { instrumentJobs } from '../services/metrics/jobMetrics'
 import { databaseAdapter } from './database'
+import { restrictPayloadCollections } from './restrictPayloadCollections'
 import type { KiyakuEnv } from './env'
 
 // The Next.js bundle of the admin has no import.meta.dirname; it always runs from the project root.
@@ -44,11 +46,29 @@ export interface KiyakuConfigOptions {
   logger?: Logger
 }
 
+/**
+ * The session cookie is `Secure` wherever the public URL is https; HttpOnly and SameSite=Lax are
+ * Payload's defaults and kept. Set on the built config: collection objects are shared between
+ * builds, and the plugins add fields to them.
+ */
+function secureSessionCookie(config: SanitizedConfig, env: KiyakuEnv): SanitizedConfig {
+  const users = config.collections.find((collection) => collection.slug === 'users')
+  if (users?.auth) {
+    users.auth.cookies = {
+      ...users.auth.cookies,
+      secure: env.publicUrl.startsWith('https://'),
+      sameSite: 'Lax',
+    }
+  }
+  return config
+}
+
 export async function kiyakuConfig(
   env: KiyakuEnv,
   options: KiyakuConfigOptions = {},
 ): Promise<SanitizedConfig> {
-  return buildConfig({
+  useApplicantKeySecret(env.secret)
+  const config = await buildConfig({
     ...(options.logger ? { logger: options.logger } : {}),
     secret: env.secret,
     serverURL: env.publicUrl,
@@ -121,4 +141,5 @@ export async function kiyakuConfig(
       textareaJsonFields(),
     ],
   })
+  return secureSessionCookie(restrictPayloadCollections(config), env)
 }

@@ -1,18 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-const SECRET_FIELDS = new Set([
-  'confirmTokenHash',
-  'cancelTokenHash',
-  'seatLock',
-  'password',
-  'hash',
-  'salt',
-])
-
-function withoutSecrets(doc: unknown): unknown {
-  if (!doc || typeof doc !== 'object') return doc ?? null
-  return Object.fromEntries(Object.entries(doc).filter(([key]) => !SECRET_FIELDS.has(key)))
-}
+import { auditSnapshot, changedPersonalFields } from '../rules/audit/auditValues'
 
 function officeOf(doc: Record<string, unknown>): string | undefined {
   const office = doc.office
@@ -20,8 +8,17 @@ function officeOf(doc: Record<string, unknown>): string | undefined {
   return office === undefined || office === null ? undefined : String(office)
 }
 
+function withChangedFields(
+  snapshot: Record<string, unknown> | null,
+  changed: string[],
+): Record<string, unknown> | null {
+  if (!snapshot || changed.length === 0) return snapshot
+  return { ...snapshot, personalFieldsChanged: changed }
+}
+
 /**
- * Every publish, policy change and booking status change records actor, time, before and after.
+ * Every publish, policy change and booking status change records actor, time, before and after,
+ * without secrets and without applicant values.
  * Written with the request so it shares the request's transaction where there is one.
  */
 export const auditChange: CollectionAfterChangeHook = async ({
@@ -47,9 +44,12 @@ export const auditChange: CollectionAfterChangeHook = async ({
       documentId: String(doc.id),
       office: officeOf(doc),
       actor,
-      before:
-        operation === 'create' ? null : (withoutSecrets(previousDoc) as Record<string, unknown>),
-      after: withoutSecrets(doc) as Record<string, unknown>,
+      before: operation === 'create' ? null : auditSnapshot(previousDoc),
+      // Which applicant fields changed, never their values (src/rules/audit/auditValues.ts).
+      after: withChangedFields(
+        auditSnapshot(doc),
+        changedPersonalFields(operation === 'create' ? null : previousDoc, doc),
+      ),
     },
   })
   return doc

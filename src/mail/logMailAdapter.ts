@@ -1,14 +1,16 @@
 import type { EmailAdapter } from 'payload'
 
-/** The links in a mail: what a demo user needs to follow by hand. */
+/** Where the links in a mail lead, without their query strings: link tokens live there. */
 function linksIn(text: unknown): string[] {
-  return typeof text === 'string' ? (text.match(/https?:\/\/[^\s<>"]+/g) ?? []) : []
+  const links = typeof text === 'string' ? (text.match(/https?:\/\/[^\s<>"]+/g) ?? []) : []
+  return links.map((link) => link.split('?')[0]!)
 }
 
 /**
- * Without SMTP_URL the demo writes mail to the log instead of sending it, so the confirmation
- * links can be followed by hand. Only the subject and the links are logged: the recipient and the
- * body are the applicant's personal data, and Payload's logger (used here) has no redaction.
+ * Without SMTP_URL (the demo only: production requires it) mail is written to the log instead of
+ * being sent. Only the subject and where the links lead are logged: the recipient and the body
+ * are the applicant's personal data, a link's token would let anyone who reads the log confirm or
+ * cancel the booking, and Payload's logger (used here) has no redaction.
  */
 export const logMailAdapter =
   ({

@@ -10,6 +10,9 @@ export interface SeedOptions {
   logger?: Logger
 }
 
+/** Every demo account's address ends so; production refuses to start with any of them. */
+export const DEMO_EMAIL_DOMAIN = '@demo.test'
+
 export type OfficeIds = Map<string, number | string>
 
 /** Idempotent: creates what is missing and leaves what exists alone, so restarts keep edits. */

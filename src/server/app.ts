@@ -9,9 +9,12 @@ import type { KiyakuEnv } from '../config/env'
 import { benchRouter } from './benchBaseline'
 import { errorBody, publicErrorHandler } from './errors'
 import { withoutQuery } from './logger'
+import { apiBodyLimit } from './apiBodyLimit'
+import { authRateLimits } from './authRateLimits'
 import { operationsRouter, requestMetrics } from './operations'
 import { payloadApiHandler } from './payloadBridge'
 import { publicRouter } from './public'
+import { publicPagesCsp } from './publicPagesCsp'
 import { siteRouter } from './site'
 
 export interface AppDependencies {
@@ -37,7 +40,8 @@ export async function isDatabaseUp(payload: Payload): Promise<boolean> {
 export function createApp({ payload, env, logger, adminHandler }: AppDependencies): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // Whose X-Forwarded-For decides req.ip, which every per-address limit counts by (TRUST_PROXY).
+  app.set('trust proxy', env.trustProxy)
 
   app.use(
     pinoHttp({
@@ -89,10 +93,16 @@ export function createApp({ payload, env, logger, adminHandler }: AppDependencie
   // Benchmark-only routes and per-request timing (KIYAKU_BENCH=on; never in production).
   if (env.benchMode) app.use(benchRouter({ payload, env }))
 
-  app.use('/public/v1', publicRouter({ payload, env, logger }))
+  app.use('/public/v1', publicPagesCsp(), publicRouter({ payload, env, logger }))
 
-  // No body parser in front of Payload: it reads JSON, multipart and large bodies itself.
-  app.use('/api', payloadApiHandler(payload.config))
+  // Payload would read a body of any size: it is read here first, up to API_BODY_LIMIT, and a
+  // larger one is answered 413 from its Content-Length before a byte of it is read.
+  app.use(
+    '/api',
+    apiBodyLimit(),
+    authRateLimits(payload, env.secret),
+    payloadApiHandler(payload.config),
+  )
 
   // The booking site (/, /offices/…): server-rendered pages, ahead of the admin's catch-all.
   app.use(siteRouter({ payload, env, logger }))

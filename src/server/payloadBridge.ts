@@ -13,10 +13,21 @@ export function toWebRequest(req: ExpressRequest): Request {
   }
   const url = new URL(req.originalUrl, `${req.protocol}://${req.headers.host ?? 'localhost'}`)
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  // Read already (and capped) by apiBodyLimit; a stream only where nothing read it first.
+  const read: unknown = req.body
+  const body = Buffer.isBuffer(read)
+    ? new Uint8Array(read.buffer, read.byteOffset, read.byteLength)
+    : (Readable.toWeb(req) as unknown as ReadableStream)
+  if (Buffer.isBuffer(read)) {
+    // The bytes read are the decoded body; its length and encoding are no longer the sent ones.
+    for (const name of ['transfer-encoding', 'content-length', 'content-encoding']) {
+      headers.delete(name)
+    }
+  }
   return new Request(url, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
+    body: hasBody ? body : undefined,
     // Required by undici for a streamed request body.
     duplex: hasBody ? 'half' : undefined,
   } as RequestInit)

@@ -5,8 +5,9 @@ import type { Logger } from 'pino'
 
 import type { KiyakuEnv } from '../config/env'
 import { kiyakuConfig } from '../config/payloadConfig'
-import { seedDemoData } from '../seed'
+import { rekeyApplicantKeys } from '../services/bookings/rekeyApplicantKeys'
 import { registerSqliteServer } from '../services/database/sqliteServers'
+import { DEMO_EMAIL_DOMAIN, seedDemoData } from '../seed'
 import { createApp } from './app'
 import { createLogger } from './logger'
 
@@ -14,6 +15,23 @@ import { createLogger } from './logger'
 function forgetCachedPayload(payload: Payload): void {
   const cache = (globalThis as { _payload?: Map<string, { payload: Payload | null }> })._payload
   if (cache?.get('default')?.payload === payload) cache.delete('default')
+}
+
+/**
+ * Demo accounts share a published password. A production start that finds one (seeded by an
+ * earlier start without NODE_ENV=production) stops rather than serve with it.
+ */
+async function refuseDemoAccounts(payload: Payload): Promise<void> {
+  const { totalDocs } = await payload.db.count({
+    collection: 'users',
+    where: { email: { like: DEMO_EMAIL_DOMAIN } },
+  })
+  if (totalDocs > 0) {
+    throw new Error(
+      `${totalDocs} demo account(s) (${DEMO_EMAIL_DOMAIN}, published password) exist in this database; ` +
+        'NODE_ENV=production does not start with them. Delete them (or use a database that never ran the demo).',
+    )
+  }
 }
 
 export interface RunningKiyaku {
@@ -61,7 +79,17 @@ export async function startKiyaku(
       >['migrations'],
     })
   }
-  const seed = options.seed ?? env.nodeEnv !== 'production'
+  // Keys stored unkeyed by earlier versions are keyed before anything reads them.
+  const rekeyed = await rekeyApplicantKeys(payload)
+  if (rekeyed.bookings + rekeyed.standings > 0) logger.info(rekeyed, 'applicant keys rekeyed')
+  if (env.nodeEnv === 'production') {
+    await refuseDemoAccounts(payload).catch(async (error: unknown) => {
+      await payload.destroy()
+      forgetCachedPayload(payload)
+      throw error
+    })
+  }
+  const seed = options.seed ?? env.seedDemo
   if (seed && env.nodeEnv !== 'production')
     await seedDemoData(payload, { password: env.demoPassword, logger })
   // getPayload on the cached instance, now with crons: it starts the job queue's crons.

@@ -15,6 +15,8 @@ export const ruleMessages: Readonly<Record<RuleCode, string>> = {
   not_accepted: '現在このご予約はお受けできません。',
   invalid_transition: 'このご予約の状態は変更できません。',
   slot_full: '選択された時間帯は予約が埋まっています。別の時間帯をお選びください。',
+  too_many_open_bookings:
+    '予約できる件数の上限に達しています。お持ちのご予約が終わるか、キャンセルしてから、あらためてお申し込みください。',
   booking_changed:
     'このご予約は、ほかの操作によって先に更新されました。最新の状態を確認してから、あらためて操作してください。',
 }

@@ -62,6 +62,11 @@ export interface ReservationPolicy {
   noShowGraceMinutes: number
   /** Refuse after this many unannounced no-shows; 0 = never automatically. */
   refuseAfterNoShows: number
+  /**
+   * Bookings one applicant (by 求職番号 or e-mail) may hold open at the office at once, pending or
+   * confirmed; DEFAULT_MAX_OPEN_BOOKINGS when unset.
+   */
+  maxOpenBookingsPerApplicant?: number
   eligibility: EligibilityStatement[]
   court: string
   governingLaw: string
@@ -84,6 +89,7 @@ export type RuleCode =
   | 'invalid_transition'
   | 'slot_full'
   | 'booking_changed'
+  | 'too_many_open_bookings'
 
 export interface RuleViolation {
   code: RuleCode

@@ -28,6 +28,7 @@ import type {
 import { countedRefusal } from '../metrics/metrics'
 import { policiesForOffice, policyRecordInForce } from '../policies/policiesForOffice'
 import { applicantKeys } from './applicantKey'
+import { checkOpenBookingLimit } from './openBookingLimit'
 import {
   checkMeetingUrl,
   historyRow,
@@ -219,6 +220,11 @@ export async function prepareNewBooking(
   const keys = applicantKeys(officeId, applicant)
   const refusal = await checkApplicantStanding(payload, officeId, keys)
   if (refusal) fail(refusal)
+  // Applicants only: staff booking on someone's behalf are not held to it.
+  if (!req.user) {
+    const tooMany = await checkOpenBookingLimit(payload, officeId, keys, applicant, policy, now)
+    if (tooMany) fail(tooMany)
+  }
 
   const seatLock = await claimSeat({
     payload,

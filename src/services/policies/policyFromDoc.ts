@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_OPEN_BOOKINGS } from '../../rules/booking/checkOpenBookings'
 import type {
   ApplicantField,
   Channel,
@@ -32,6 +33,7 @@ export interface ReservationPolicyDoc {
   confirmWindowMinutes?: unknown
   noShowGraceMinutes?: unknown
   refuseAfterNoShows?: unknown
+  maxOpenBookingsPerApplicant?: unknown
   eligibility?: { statementId?: unknown; text?: unknown; termsText?: unknown }[] | null
   court?: unknown
   governingLaw?: unknown
@@ -84,6 +86,9 @@ export function policyFromDoc(doc: ReservationPolicyDoc): ReservationPolicy {
     confirmWindowMinutes: number(doc.confirmWindowMinutes),
     noShowGraceMinutes: number(doc.noShowGraceMinutes),
     refuseAfterNoShows: number(doc.refuseAfterNoShows),
+    ...(typeof doc.maxOpenBookingsPerApplicant === 'number'
+      ? { maxOpenBookingsPerApplicant: doc.maxOpenBookingsPerApplicant }
+      : {}),
     eligibility: list<{ statementId?: unknown; text?: unknown; termsText?: unknown }>(
       doc.eligibility,
     ).map((row) => ({
@@ -123,6 +128,7 @@ export function docFromPolicy(policy: ReservationPolicy) {
     confirmWindowMinutes: policy.confirmWindowMinutes,
     noShowGraceMinutes: policy.noShowGraceMinutes,
     refuseAfterNoShows: policy.refuseAfterNoShows,
+    maxOpenBookingsPerApplicant: policy.maxOpenBookingsPerApplicant ?? DEFAULT_MAX_OPEN_BOOKINGS,
     eligibility: policy.eligibility.map((statement) => ({
       statementId: statement.id,
       text: statement.text,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { bookingCalendarEvent } from '../../../src/mail/bookingCalendar'
 import { formatSlot } from '../../../src/mail/bookingMails'
 import { validatePolicy } from '../../../src/rules/booking/validatePolicy'
-import { applicantKeys } from '../../../src/services/bookings/applicantKey'
+import { applicantKeys, useApplicantKeySecret } from '../../../src/services/bookings/applicantKey'
 import { isSeatLockConflict } from '../../../src/services/bookings/errors'
 import {
   hashLinkToken,
@@ -92,6 +92,8 @@ describe('link tokens and applicant keys', () => {
   })
 
   it('keys an applicant per office by job-seeker number and email, never in clear', () => {
+    // Keys are an HMAC under the server key, which a start sets; this test starts no server.
+    useApplicantKeySecret('services-test-secret')
     const keys = applicantKeys(1, { email: 'Hanako@Example.test', jobSeekerNumber: '12345-678' })
     expect(keys).toHaveLength(2)
     expect(keys.join()).not.toMatch(/hanako|12345/i)

@@ -209,6 +209,7 @@ describe('messages', () => {
       'invalid_transition',
       'slot_full',
       'booking_changed',
+      'too_many_open_bookings',
     ] as const
     expect(Object.keys(ruleMessages).sort()).toEqual([...codes].sort())
     for (const code of codes) expect(ruleMessages[code]).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/)

@@ -1,0 +1,52 @@
+/** Never copied into an audit entry: credentials, tokens and seat locks. */
+const SECRET_FIELDS = new Set([
+  'confirmTokenHash',
+  'cancelTokenHash',
+  'seatLock',
+  'password',
+  'hash',
+  'salt',
+  'resetPasswordToken',
+])
+
+/**
+ * Groups that hold an applicant's personal data (name, mail, phone, 求職番号, notes, eligibility
+ * answers). The audit log keeps no value of theirs, only which of their fields changed: the log
+ * outlives the booking's retention, and an erasure must not leave a copy behind.
+ */
+export const PERSONAL_FIELDS = ['applicant', 'eligibility'] as const
+
+type Doc = Record<string, unknown> | null | undefined
+
+/** A document as an audit entry records it: no secrets, no personal values. */
+export function auditSnapshot(doc: Doc): Record<string, unknown> | null {
+  if (!doc || typeof doc !== 'object') return null
+  return Object.fromEntries(
+    Object.entries(doc).filter(
+      ([key]) => !SECRET_FIELDS.has(key) && !(PERSONAL_FIELDS as readonly string[]).includes(key),
+    ),
+  )
+}
+
+function flatten(value: unknown, prefix: string, into: Map<string, string>): void {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, `${prefix}.${key}`, into)
+  } else {
+    into.set(prefix, JSON.stringify(value ?? null))
+  }
+}
+
+/** The personal fields (as paths, e.g. "applicant.email") whose value differs; never the values. */
+export function changedPersonalFields(before: Doc, after: Doc): string[] {
+  const changed: string[] = []
+  for (const group of PERSONAL_FIELDS) {
+    const was = new Map<string, string>()
+    const now = new Map<string, string>()
+    flatten(before?.[group], group, was)
+    flatten(after?.[group], group, now)
+    for (const path of new Set([...was.keys(), ...now.keys()])) {
+      if ((was.get(path) ?? 'null') !== (now.get(path) ?? 'null')) changed.push(path)
+    }
+  }
+  return changed.sort()
+}

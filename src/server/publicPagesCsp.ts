@@ -1,0 +1,23 @@
+import type { RequestHandler } from 'express'
+import helmet from 'helmet'
+
+/**
+ * The public pages (terms, notices, the confirm and cancel pages) run no script at all, so they
+ * get a policy of their own in place of the admin's, which must allow Next.js's inline scripts:
+ * no script of any kind, forms only back to us, nothing loaded from elsewhere. Their only inline
+ * content is a small <style> on the booking pages. Embedding stays open (offices frame the terms).
+ */
+export function publicPagesCsp(): RequestHandler {
+  return helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      'default-src': ["'none'"],
+      'script-src': ["'none'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'img-src': ["'self'", 'data:'],
+      'form-action': ["'self'"],
+      'base-uri': ["'none'"],
+      'object-src': ["'none'"],
+    },
+  })
+}
