@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
 import { demoOffices, demoUsers } from './offices'
+import type { OfficeIds } from './officeIds'
 import { seedPolicies } from './seedPolicies'
 import { seedTerms } from './seedTerms'
 
@@ -9,8 +10,6 @@ export interface SeedOptions {
   password: string
   logger?: Logger
 }
-
-export type OfficeIds = Map<string, number | string>
 
 /** Idempotent: creates what is missing and leaves what exists alone, so restarts keep edits. */
 export async function seedDemoData(

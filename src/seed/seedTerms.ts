@@ -5,7 +5,7 @@ import { addDays, todayJst } from '../services/terms/dates'
 import { publishEditionWithNotice } from '../services/terms/publish'
 import { asRelation, policyInForceOn } from '../services/terms/queries'
 import type { TermsEdition } from '../payload-types'
-import type { OfficeIds } from '.'
+import type { OfficeIds } from './officeIds'
 import { demoOffices } from './offices'
 import { hqTemplate, kitakyushuOverrides } from './template'
 

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { createDocument, type ZodOpenApiOperationObject } from 'zod-openapi'
 
 import type { RuleCode } from '../../rules/booking/types'
-import type { PublicRouteDependencies } from '.'
+import type { PublicRouteDependencies } from './dependencies'
 import { bookingBody } from './bookings'
 import { policyQuery } from './policy'
 import { slotsQuery } from './slots'

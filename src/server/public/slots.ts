@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { addDays, isIsoDate, tokyoDateOf } from '../../rules/booking/tokyo'
 import { openSlots } from '../../services/bookings/openSlots'
 import { PublicError } from '../errors'
-import type { PublicRouteDependencies } from '.'
+import type { PublicRouteDependencies } from './dependencies'
 import { parseOrReject, requireOffice } from './bookingRequests'
 
 /** A bound on the work one request can ask for. */

@@ -16,7 +16,7 @@ import { isIsoDate } from '../../rules/booking/tokyo'
 import { formatDateJa } from '../../rules/japaneseDate'
 import { onTermsChanged } from '../../services/terms/changeSignal'
 import { errorBody, PublicError } from '../errors'
-import type { PublicRouteDependencies } from '.'
+import type { PublicRouteDependencies } from './dependencies'
 import {
   ResponseCache,
   type StoredSnapshot,
