@@ -1,8 +1,10 @@
 import { hostname } from 'node:os'
 import type { Payload, Where } from 'payload'
 
-import type { ClaimKind } from '../../collections/Claims'
 import { isUniqueConflict } from '../database/uniqueConflict'
+
+/** What a claimed key stands for; the claims collection offers these as its `kind` options. */
+export type ClaimKind = 'job-run' | 'booking-revision'
 
 export const THIS_PROCESS = `${hostname()}:${process.pid}`
 
