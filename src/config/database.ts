@@ -8,7 +8,7 @@ import { migrations } from '../migrations'
 import type { DatabaseTarget } from './env'
 
 /** Fails fast instead of hanging when MongoDB is unreachable (the issue allows 15 s). */
-export const MONGO_SERVER_SELECTION_TIMEOUT_MS = 7_000
+const MONGO_SERVER_SELECTION_TIMEOUT_MS = 7_000
 
 export function databaseAdapter(
   target: DatabaseTarget,

@@ -12,7 +12,7 @@ export const STALE_JOB_MS = 10 * 60_000
  * killed during a run leaves its job marked as processing for good, which would stop the task
  * from ever being scheduled again; such jobs are removed first.
  */
-export async function clearStaleJobs(
+async function clearStaleJobs(
   payload: Payload,
   taskSlug: string,
   now: Date = new Date(),

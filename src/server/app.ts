@@ -21,7 +21,7 @@ export interface AppDependencies {
   adminHandler?: RequestHandler
 }
 
-export async function isDatabaseUp(payload: Payload): Promise<boolean> {
+async function isDatabaseUp(payload: Payload): Promise<boolean> {
   try {
     await Promise.race([
       payload.db.count({ collection: 'offices', where: {} }),

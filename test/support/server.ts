@@ -81,7 +81,7 @@ async function dropMongoDatabase({ payload }: RunningKiyaku): Promise<void> {
   await connection?.dropDatabase()
 }
 
-export const DEMO_PASSWORD = 'kiyaku-demo'
+const DEMO_PASSWORD = 'kiyaku-demo'
 
 /** Logs in through REST like a browser would and returns the JWT. */
 export async function login(

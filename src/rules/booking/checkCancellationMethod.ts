@@ -7,7 +7,7 @@ import type { Channel, ContactMethod, ReservationPolicy, RuleViolation } from '.
  * The ways an applicant may cancel at `now`. On the slot's own JST date the channel's
  * sameDayCancelBy applies (falling back to cancelBy); before it, cancelBy.
  */
-export function allowedCancellationMethods(
+function allowedCancellationMethods(
   policy: ReservationPolicy,
   channel: Channel,
   now: Date,

@@ -32,13 +32,13 @@ export interface ChannelPolicy {
   sameDayCancelBy?: ContactMethod[]
 }
 
-export type LeadTimeRule =
+type LeadTimeRule =
   /** The booking must be confirmed before the session starts. */
   | 'before-start'
   /** The booking must be settled by 24:00 JST of the previous day. */
   | 'previous-day'
 
-export interface EligibilityStatement {
+interface EligibilityStatement {
   id: string
   text: string
 }

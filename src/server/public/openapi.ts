@@ -201,7 +201,7 @@ function tokenOperations(
   }
 }
 
-export function publicApiDocument(publicUrl: string) {
+function publicApiDocument(publicUrl: string) {
   return createDocument({
     openapi: '3.1.0',
     info: {

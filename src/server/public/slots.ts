@@ -8,7 +8,7 @@ import type { PublicRouteDependencies } from './dependencies'
 import { parseOrReject, requireOffice } from './bookingRequests'
 
 /** A bound on the work one request can ask for. */
-export const MAX_SLOT_RANGE_DAYS = 62
+const MAX_SLOT_RANGE_DAYS = 62
 const DEFAULT_RANGE_DAYS = 30
 
 export const slotsQuery = z.strictObject({

@@ -5,7 +5,7 @@ import type { ReservationPolicy } from '../../rules/booking/types'
 import { KeyedCache } from './keyedCache'
 import { policyFromDoc, type ReservationPolicyDoc } from './policyFromDoc'
 
-export interface PolicyClosure {
+interface PolicyClosure {
   date: string
   reason: string | null
 }
@@ -23,7 +23,7 @@ export interface PolicyRecord {
  * saved by another process (or edited in the database) governs listings almost at once. Booking
  * writes re-read nothing from here that could over-book: capacity is enforced by seatLock.
  */
-export const POLICY_CACHE_TTL_MS = 2_000
+const POLICY_CACHE_TTL_MS = 2_000
 
 const cache = new KeyedCache<PolicyRecord[]>(POLICY_CACHE_TTL_MS)
 
@@ -61,10 +61,6 @@ export function policiesForOffice(
 /** Drops an office's cached policies; called by the collection's afterChange/afterDelete hooks. */
 export function forgetPoliciesForOffice(officeId: number | string): void {
   cache.forget(String(officeId))
-}
-
-export function forgetAllPolicies(): void {
-  cache.clear()
 }
 
 /** The record governing an instant (a slot's start), or null before the first policy. */

@@ -20,7 +20,7 @@ export interface PublishProblem {
   message: string
 }
 
-export interface NoticeFacts {
+interface NoticeFacts {
   ground: NoticeGround
   status: 'draft' | 'published'
   /** JST date the notice was (or is about to be) published. */
@@ -52,7 +52,7 @@ export interface NoticePublishInput {
 }
 
 /** The last JST date a ground-2 notice may be published for a change taking effect on effectiveFrom. */
-export function lastNoticeDate(effectiveFrom: string, minimumNoticeDays: number): string {
+function lastNoticeDate(effectiveFrom: string, minimumNoticeDays: number): string {
   // Even with no minimum, the law wants the notice before the effective time (00:00 JST).
   return addDays(effectiveFrom, -Math.max(1, minimumNoticeDays))
 }
