@@ -1,11 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { isHqAdmin } from '../access/isHqAdmin'
+import type { ClaimKind } from '../services/claims/claims'
 import { ja } from './i18n'
 
 const nobody = () => false
-
-export type ClaimKind = 'job-run' | 'booking-revision'
 
 const CLAIM_KIND_LABELS: Record<ClaimKind, ReturnType<typeof ja>> = {
   'job-run': ja('ジョブの実行', 'Job run'),

@@ -49,7 +49,7 @@ export const BOOKING_STATUS_OPTIONS = [
   { value: 'no_show', label: ja('無断欠席', 'No-show') },
 ]
 
-export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
+const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 
 export const validateIsoDate = (value: unknown): true | string =>
   typeof value === 'string' && ISO_DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(value))

@@ -5,7 +5,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import type { DatabaseTarget } from './env'
 
 /** Fails fast instead of hanging when MongoDB is unreachable (the issue allows 15 s). */
-export const MONGO_SERVER_SELECTION_TIMEOUT_MS = 7_000
+const MONGO_SERVER_SELECTION_TIMEOUT_MS = 7_000
 
 /**
  * The adapter for DATABASE_URL. Each adapter (and the SQLite migrations, which import the SQLite

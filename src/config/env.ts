@@ -7,7 +7,7 @@ import { z } from 'zod'
 /** Raised for configuration the server cannot start with; main prints the message and exits 1. */
 export class ConfigError extends Error {}
 
-export type DatabaseKind = 'sqlite' | 'mongodb'
+type DatabaseKind = 'sqlite' | 'mongodb'
 
 export interface DatabaseTarget {
   kind: DatabaseKind

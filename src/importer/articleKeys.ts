@@ -29,7 +29,7 @@ const KEY_BY_HEADING: Record<string, string> = {
 }
 
 /** The known key for a heading such as 目的 or （目 的）, or null. */
-export function knownKeyForHeading(heading: string): string | null {
+function knownKeyForHeading(heading: string): string | null {
   const bare = heading.replace(/[\s（）()]/g, '')
   return KEY_BY_HEADING[bare] ?? null
 }

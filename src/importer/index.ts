@@ -1,7 +1,1 @@
-export {
-  type DanglingReference,
-  type ImportResult,
-  PREAMBLE_KEY,
-  parseTermsText,
-} from './parseTermsText'
-export { knownKeyForHeading } from './articleKeys'
+export { type ImportResult, parseTermsText } from './parseTermsText'

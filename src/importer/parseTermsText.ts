@@ -43,7 +43,7 @@ import {
   toHalfWidthAlphanumerics,
 } from './text'
 
-export interface DanglingReference {
+interface DanglingReference {
   /** Key of the article the reference is written in, or "preamble". */
   article: string
   /** The reference as written, e.g. 第13条(3). */
@@ -69,7 +69,7 @@ export interface ImportResult {
   lint: TermsLintFinding[]
 }
 
-export const PREAMBLE_KEY = 'preamble'
+const PREAMBLE_KEY = 'preamble'
 
 interface SourceLine {
   lineNumber: number

@@ -12,7 +12,7 @@ export interface ArticleOutline {
   itemCounts: number[]
 }
 
-export interface UnresolvedReference {
+interface UnresolvedReference {
   /** As written, spaces removed: 第15条, 第13条(3). */
   label: string
   reason: string
@@ -34,7 +34,7 @@ const STATUTE_BEFORE = /(?:法|令|則|例|規程|要綱|要領|条約)\s*$/
 const BRANCH_ARTICLE_AFTER = new RegExp(`^\\s*[のノ]\\s*(?:${NUMERAL})`)
 
 /** The key given to a reference whose article does not exist, so that it stays recognisable. */
-export function missingArticleKey(number: number): string {
+function missingArticleKey(number: number): string {
   return `article-${number}`
 }
 

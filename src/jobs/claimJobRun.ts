@@ -14,7 +14,7 @@ export interface JobToClaim {
  * each queue the same schedule), any other job by its id and creation time (two processes may
  * each pick it up; SQLite hands a finished job's id to the next one, so the id alone repeats).
  */
-export function runKeyOf(task: string, job: JobToClaim): string {
+function runKeyOf(task: string, job: JobToClaim): string {
   if (job.waitUntil) return `job|${task}|${new Date(job.waitUntil).toISOString()}`
   return `job|${task}|id:${job.id}@${job.createdAt ?? ''}`
 }

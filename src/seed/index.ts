@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
 import { demoOffices, demoUsers } from './offices'
+import type { OfficeIds } from './officeIds'
 import { seedPolicies } from './seedPolicies'
 import { seedTerms } from './seedTerms'
 
@@ -12,8 +13,6 @@ export interface SeedOptions {
 
 /** Every demo account's address ends so; production refuses to start with any of them. */
 export const DEMO_EMAIL_DOMAIN = '@demo.test'
-
-export type OfficeIds = Map<string, number | string>
 
 /** Idempotent: creates what is missing and leaves what exists alone, so restarts keep edits. */
 export async function seedDemoData(

@@ -21,8 +21,6 @@ export const demoOffices = [
   },
 ] as const
 
-export type DemoOfficeSlug = (typeof demoOffices)[number]['slug']
-
 export const demoUsers = [
   { email: 'hq@demo.test', name: '本部 管理者', role: 'hq-admin', office: null },
   {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { docFromPolicy } from '../services/policies/policyFromDoc'
-import type { OfficeIds } from '.'
+import type { OfficeIds } from './officeIds'
 import { demoPolicies } from './policies'
 
 /**

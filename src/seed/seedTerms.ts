@@ -5,15 +5,15 @@ import { addDays, todayJst } from '../services/terms/dates'
 import { publishEditionWithNotice } from '../services/terms/publish'
 import { asRelation, policyInForceOn } from '../services/terms/queries'
 import type { TermsEdition } from '../payload-types'
-import type { OfficeIds } from '.'
+import type { OfficeIds } from './officeIds'
 import { demoOffices } from './offices'
 import { hqTemplate, kitakyushuOverrides } from './template'
 
-export const DEMO_TEMPLATE_NAME = 'オンライン職業相談等利用規約（本部ひな形）'
+const DEMO_TEMPLATE_NAME = 'オンライン職業相談等利用規約（本部ひな形）'
 export const DEMO_FIRST_EFFECTIVE_FROM = '2025-04-01'
 /** Far enough ahead for the 30-day ground-2 notice period, so the upcoming change shows. */
 export const DEMO_PENDING_CHANGE_DAYS_AHEAD = 45
-export const DEMO_PENDING_CHANGE_OFFICE = 'isesaki'
+const DEMO_PENDING_CHANGE_OFFICE = 'isesaki'
 
 const PENDING_CHANGE_REASONS =
   'システムの保守や障害のときにオンライン職業相談等を一時停止できることを明記するためです。' +

@@ -4,7 +4,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 
 /** Express request → Web Request, with the body left as an unread stream so Payload parses it itself. */
-export function toWebRequest(req: ExpressRequest): Request {
+function toWebRequest(req: ExpressRequest): Request {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue
@@ -34,7 +34,7 @@ export function toWebRequest(req: ExpressRequest): Request {
 }
 
 /** Copies a Web Response onto the Express response, keeping every Set-Cookie. */
-export async function sendWebResponse(response: Response, res: ExpressResponse): Promise<void> {
+async function sendWebResponse(response: Response, res: ExpressResponse): Promise<void> {
   res.status(response.status)
   for (const [name, value] of response.headers) {
     if (name === 'set-cookie') continue

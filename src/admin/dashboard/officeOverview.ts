@@ -3,14 +3,8 @@ import type { Payload, TypedUser } from 'payload'
 import type { Booking, ChangeNotice, Office, TermsEdition } from '../../payload-types'
 import { addDays, tokyoDayStart, tokyoToday } from '../shared/tokyo'
 
-export type EditionSummary = Pick<
-  TermsEdition,
-  'id' | 'number' | 'effectiveFrom' | 'status' | 'title'
->
-export type NoticeSummary = Pick<
-  ChangeNotice,
-  'id' | 'title' | 'effectiveFrom' | 'status' | 'ground'
->
+type EditionSummary = Pick<TermsEdition, 'id' | 'number' | 'effectiveFrom' | 'status' | 'title'>
+type NoticeSummary = Pick<ChangeNotice, 'id' | 'title' | 'effectiveFrom' | 'status' | 'ground'>
 
 export interface OfficeOverview {
   office: Office

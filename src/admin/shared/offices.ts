@@ -2,7 +2,7 @@ import type { Payload, TypedUser } from 'payload'
 
 import { officeIdsOf, roleOf } from '../../access/roles'
 import type { Office } from '../../payload-types'
-import { idOf, type Id } from './ids'
+import { idOf } from './ids'
 
 /** The cookie in which the multi-tenant plugin keeps the office picked in its selector. */
 export const SELECTED_OFFICE_COOKIE = 'payload-tenant'
@@ -39,8 +39,4 @@ export function narrowToSelected(offices: Office[], selected: string | undefined
 export function officeNameOf(offices: Office[], office: unknown): string {
   const id = idOf(office)
   return offices.find((candidate) => String(candidate.id) === String(id))?.name ?? ''
-}
-
-export function officeIdsIn(offices: Office[]): Id[] {
-  return offices.map((office) => office.id)
 }

@@ -1,5 +1,5 @@
 /** Every date in the admin is shown in Japan's time, whatever the browser's or server's zone. */
-export const TOKYO = 'Asia/Tokyo'
+const TOKYO = 'Asia/Tokyo'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000
@@ -59,19 +59,6 @@ export function formatEraDay(isoDate: string, language: string): string {
 export function formatTime(instant: string | Date): string {
   return new Intl.DateTimeFormat('ja-JP', {
     timeZone: TOKYO,
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(instant))
-}
-
-/** 2026/04/01 10:30 */
-export function formatDateTime(instant: string | Date): string {
-  return new Intl.DateTimeFormat('ja-JP', {
-    timeZone: TOKYO,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,

@@ -10,10 +10,6 @@ export const allowedTransitions: Readonly<Record<BookingStatus, readonly Booking
   no_show: [],
 }
 
-export function isTerminalStatus(status: BookingStatus): boolean {
-  return allowedTransitions[status].length === 0
-}
-
 /**
  * Self-service bookings wait for the applicant to confirm through the mailed link; staff book
  * on the applicant's behalf, so theirs are confirmed from the start.

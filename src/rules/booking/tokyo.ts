@@ -96,7 +96,7 @@ export function formatTokyoIso(instant: Date | number): string {
 }
 
 /** Epoch ms of an instant; throws RangeError on an invalid Date rather than computing with NaN. */
-export function toMillis(instant: Date | number): number {
+function toMillis(instant: Date | number): number {
   const ms = typeof instant === 'number' ? instant : instant.getTime()
   if (!Number.isFinite(ms)) throw new RangeError('invalid instant')
   return ms

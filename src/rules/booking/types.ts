@@ -32,7 +32,7 @@ export interface ChannelPolicy {
   sameDayCancelBy?: ContactMethod[]
 }
 
-export type LeadTimeRule =
+type LeadTimeRule =
   /** The booking must be confirmed before the session starts. */
   | 'before-start'
   /** The booking must be settled by 24:00 JST of the previous day. */

@@ -12,9 +12,9 @@ import { anchorId, BASE_CSS, escapeHtml, htmlPage } from './html'
 import { articleLines } from './render'
 import type { ComposedTerms, NumberedArticle } from './types'
 
-export type ComparisonStatus = 'unchanged' | 'changed' | 'added' | 'removed'
+type ComparisonStatus = 'unchanged' | 'changed' | 'added' | 'removed'
 
-export interface ArticleVersion {
+interface ArticleVersion {
   number: number
   heading: string
   /** The article as printed: （見出し）, 第N条 …, (1) … */

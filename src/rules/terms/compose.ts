@@ -21,8 +21,6 @@ import type {
 } from './types'
 import { termsLists, termsVariables, type TermsOffice } from './variables'
 
-export type { ArticleOverride } from './types'
-
 export interface ComposeInput {
   template: TermsDocument
   office: TermsOffice
@@ -123,7 +121,7 @@ export function composeTerms(input: ComposeInput): ComposedTerms {
 }
 
 /** The template's articles after an office's additions, replacements and removals, in order. */
-export function applyOverrides(
+function applyOverrides(
   articles: readonly Article[],
   overrides: readonly ArticleOverride[],
 ): Article[] {

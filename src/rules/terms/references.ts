@@ -60,11 +60,7 @@ export function findDanglingReferences(terms: ComposedTerms | TermsDocument): Da
 }
 
 /** 第8条 for a one-paragraph article, 第8条第2項 otherwise: statutes omit 第1項 when alone. */
-export function paragraphLabel(
-  articleNo: number,
-  paragraph: number,
-  paragraphCount: number,
-): string {
+function paragraphLabel(articleNo: number, paragraph: number, paragraphCount: number): string {
   return paragraphCount > 1 ? `第${articleNo}条第${paragraph}項` : `第${articleNo}条`
 }
 
@@ -132,7 +128,7 @@ export function subItemMarkers(subItems: readonly { bullet?: boolean }[]): strin
 }
 
 /** ①…⑳, ㉑…㊿, then (51) and on: Unicode has circled digits up to 50 only. */
-export function circledNumber(n: number): string {
+function circledNumber(n: number): string {
   if (n >= 1 && n <= 20) return String.fromCodePoint(0x2460 + n - 1)
   if (n >= 21 && n <= 35) return String.fromCodePoint(0x3251 + n - 21)
   if (n >= 36 && n <= 50) return String.fromCodePoint(0x32b1 + n - 36)

@@ -13,7 +13,7 @@ export interface RenderTextOptions {
   effectiveFrom: string
 }
 
-export interface UpcomingChange {
+interface UpcomingChange {
   effectiveFrom: string
   noticeUrl?: string
   summary?: string

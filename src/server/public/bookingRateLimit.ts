@@ -40,7 +40,7 @@ export class SuccessfulBookingLimit {
 }
 
 export const BOOKINGS_PER_ADDRESS = 30
-export const BOOKING_LIMIT_WINDOW_MS = 60 * 60_000
+const BOOKING_LIMIT_WINDOW_MS = 60 * 60_000
 
 const successfulBookingLimits = new WeakMap<object, SuccessfulBookingLimit>()
 

@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 import type { z } from 'zod'
 
 import { applicantFieldLabels } from '../../rules/booking/messages'
-import type { ApplicantField } from '../../rules/booking/types'
 import { BookingRuleError, InvalidTokenError } from '../../services/bookings/errors'
 import { officeBySlug, type PublicOffice } from '../../services/bookings/officeBySlug'
 import { PublicError, type PublicErrorBody } from '../errors'
@@ -88,12 +87,3 @@ export async function requireOffice(
   if (!office) throw new PublicError(404, 'office_not_found', '指定された事業所は見つかりません。')
   return office
 }
-
-export const APPLICANT_FIELDS: readonly ApplicantField[] = [
-  'name',
-  'email',
-  'phone',
-  'jobSeekerNumber',
-  'desiredDateTime',
-  'note',
-]

@@ -14,7 +14,7 @@ import {
   publicBookingView,
   type TokenPurpose,
 } from '../../services/bookings/publicBookings'
-import type { PublicRouteDependencies } from '.'
+import type { PublicRouteDependencies } from './dependencies'
 import { actionPage, donePage, problemPage, sendPage, type PageBooking } from './bookingPages'
 import { mailApplicant, mailBooking, officeOf } from './bookingMailing'
 import { RATE_LIMITED_MESSAGE, rateLimitedJson, wrongTokenLimit } from './bookingRateLimit'

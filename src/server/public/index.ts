@@ -1,21 +1,13 @@
 import express, { Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
-import type { Payload } from 'payload'
-import type { Logger } from 'pino'
 
-import type { KiyakuEnv } from '../../config/env'
 import { errorBody } from '../errors'
 import { bookingRoutes } from './bookings'
+import type { PublicRouteDependencies } from './dependencies'
 import { officesRoutes } from './offices'
 import { openApiRoutes } from './openapi'
 import { termsRoutes } from './terms'
 import { termsEmbedRoutes } from './termsEmbed'
-
-export interface PublicRouteDependencies {
-  payload: Payload
-  env: KiyakuEnv
-  logger: Logger
-}
 
 /** The public, login-free API under /public/v1. */
 export function publicRouter(deps: PublicRouteDependencies): Router {

@@ -1,7 +1,7 @@
 import { Router } from 'express'
 
 import { PUBLIC_OFFICE_FIELDS } from '../../collections/Offices'
-import type { PublicRouteDependencies } from '.'
+import type { PublicRouteDependencies } from './dependencies'
 
 export function publicOfficeView(office: Record<string, unknown>) {
   const view: Record<string, unknown> = {}

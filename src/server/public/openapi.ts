@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { createDocument, type ZodOpenApiOperationObject } from 'zod-openapi'
 
 import type { RuleCode } from '../../rules/booking/types'
-import type { PublicRouteDependencies } from '.'
+import type { PublicRouteDependencies } from './dependencies'
 import { bookingBody } from './bookings'
 import { policyQuery } from './policy'
 import { slotsQuery } from './slots'
@@ -201,7 +201,7 @@ function tokenOperations(
   }
 }
 
-export function publicApiDocument(publicUrl: string) {
+function publicApiDocument(publicUrl: string) {
   return createDocument({
     openapi: '3.1.0',
     info: {

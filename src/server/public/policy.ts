@@ -9,7 +9,7 @@ import {
   type PolicyRecord,
 } from '../../services/policies/policiesForOffice'
 import { PublicError } from '../errors'
-import type { PublicRouteDependencies } from '.'
+import type { PublicRouteDependencies } from './dependencies'
 import { parseOrReject, requireOffice } from './bookingRequests'
 
 export const policyQuery = z.strictObject({

@@ -4,11 +4,11 @@ import { z } from 'zod'
 import { addDays, isIsoDate, tokyoDateOf } from '../../rules/booking/tokyo'
 import { openSlots } from '../../services/bookings/openSlots'
 import { PublicError } from '../errors'
-import type { PublicRouteDependencies } from '.'
+import type { PublicRouteDependencies } from './dependencies'
 import { parseOrReject, requireOffice } from './bookingRequests'
 
 /** A bound on the work one request can ask for. */
-export const MAX_SLOT_RANGE_DAYS = 62
+const MAX_SLOT_RANGE_DAYS = 62
 const DEFAULT_RANGE_DAYS = 30
 
 export const slotsQuery = z.strictObject({

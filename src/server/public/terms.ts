@@ -17,7 +17,7 @@ import { formatDateJa } from '../../rules/japaneseDate'
 import { termsCacheHit, termsCacheMiss } from '../../services/metrics/metrics'
 import { onTermsChanged } from '../../services/terms/changeSignal'
 import { errorBody, PublicError } from '../errors'
-import type { PublicRouteDependencies } from '.'
+import type { PublicRouteDependencies } from './dependencies'
 import {
   ResponseCache,
   type StoredSnapshot,

@@ -15,7 +15,7 @@ import { onTermsChanged } from '../../services/terms/changeSignal'
 import { KeyedCache } from '../../services/policies/keyedCache'
 import { SITE_ASSETS } from '../site/layout'
 import { PublicError } from '../errors'
-import type { PublicRouteDependencies } from '.'
+import type { PublicRouteDependencies } from './dependencies'
 import { SnapshotStore, todayJstFast } from './termsCache'
 import {
   editionsAround,

@@ -18,7 +18,7 @@ import {
 } from '../../rules/terms'
 import type { OfficeTermsSnapshot, PublicEdition, PublicNotice } from './termsSnapshot'
 
-export const GROUND_LABELS: Record<'1' | '2', string> = {
+const GROUND_LABELS: Record<'1' | '2', string> = {
   '1': '民法第548条の4第1項第1号（利用者の一般の利益に適合する変更）',
   '2': '民法第548条の4第1項第2号（契約の目的に反せず、合理的な変更）',
 }

@@ -65,7 +65,7 @@ const INPUTS: Record<ApplicantField, InputShape> = {
   note: { type: 'textarea', hint: `${textFieldMaxLength.note}文字以内` },
 }
 
-export interface FieldError {
+interface FieldError {
   field?: string
   message: string
 }

@@ -4,7 +4,7 @@ import { escapeHtml } from '../../rules/terms/html'
 
 export { escapeHtml }
 
-export const SITE_NAME = 'ハローワーク オンライン職業相談'
+const SITE_NAME = 'ハローワーク オンライン職業相談'
 
 /** Where the site's stylesheets are served (see siteRouter). */
 export const SITE_ASSETS = '/site/assets'
@@ -13,7 +13,7 @@ export const SITE_ASSETS = '/site/assets'
  * The site's own pages use no script at all and only their stylesheet files, so their policy can
  * forbid every inline script and style. No page of the site may be framed.
  */
-export const SITE_CSP = [
+const SITE_CSP = [
   "default-src 'self'",
   "script-src 'none'",
   "style-src 'self'",
@@ -32,7 +32,7 @@ export interface SitePage {
   office?: { slug: string; name: string }
 }
 
-export function sitePageHtml({ title, body, office }: SitePage): string {
+function sitePageHtml({ title, body, office }: SitePage): string {
   const trail = office
     ? `<nav aria-label="現在地"><a href="/">事業所一覧</a> ＞ <a href="/offices/${encodeURIComponent(office.slug)}">${escapeHtml(office.name)}</a></nav>`
     : ''

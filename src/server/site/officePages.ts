@@ -11,7 +11,7 @@ import type { SiteOffice, siteOffices } from './officeData'
 const label = (options: { value: string; label: { ja: string } }[], value: string): string =>
   options.find((option) => option.value === value)?.label.ja ?? value
 
-export const channelLabel = (channel: string) => label(CHANNEL_OPTIONS, channel)
+const channelLabel = (channel: string) => label(CHANNEL_OPTIONS, channel)
 export const toolLabel = (tool: string) => label(TOOL_OPTIONS, tool)
 const weekdayLabel = (weekday: number) => label(WEEKDAY_OPTIONS, String(weekday))
 
@@ -20,7 +20,7 @@ export function officeUrl(slug: string, rest = ''): string {
 }
 
 /** Relative links to the public terms pages of this server. */
-export function termsUrls(slug: string): TermsUrls {
+function termsUrls(slug: string): TermsUrls {
   return new TermsUrls('', slug)
 }
 
@@ -44,7 +44,7 @@ function hoursText(policy: ReservationPolicy): string[] {
     .map(([weekday, ranges]) => `${weekdayLabel(weekday)}：${joinJa(ranges)}`)
 }
 
-export function leadTimeText(policy: ReservationPolicy): string {
+function leadTimeText(policy: ReservationPolicy): string {
   return policy.leadTime === 'previous-day'
     ? 'ご予約は相談日の前日までに確定している必要があります（当日の予約はできません）。'
     : 'ご予約は相談の開始時刻まで受け付けます。'

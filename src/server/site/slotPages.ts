@@ -59,7 +59,7 @@ function unavailableReason(office: SiteOffice, date: string, now: Date): string 
   return null
 }
 
-export function slotLinks(office: Pick<SiteOffice, 'slug'>, slots: readonly OpenSlot[]): string {
+function slotLinks(office: Pick<SiteOffice, 'slug'>, slots: readonly OpenSlot[]): string {
   return `<ul class="site-slots">${slots
     .map(
       (slot) =>

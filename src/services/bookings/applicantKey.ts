@@ -64,14 +64,3 @@ export function applicantKeyRenames(
     to: keyOf(officeId, kind, value),
   }))
 }
-
-/**
- * The key a booking is filed under (and whose standing a no-show counts against): the job-seeker
- * number when given, as it identifies the person, otherwise the email address.
- */
-export function primaryApplicantKey(
-  officeId: number | string,
-  applicant: Applicant,
-): string | null {
-  return applicantKeys(officeId, applicant)[0] ?? null
-}

@@ -23,7 +23,7 @@ export interface BookingContext {
   reason?: string
 }
 
-export const BOOKING_CONTEXT_KEY = 'kiyakuBooking'
+const BOOKING_CONTEXT_KEY = 'kiyakuBooking'
 
 export function bookingContext(context: RequestContext | undefined): BookingContext {
   const value = context?.[BOOKING_CONTEXT_KEY]

@@ -19,7 +19,7 @@ type Occupancy = Map<number, SlotHolders>
  * by the bookings' afterChange hook, so a listing is never more than a moment behind; a booking
  * itself never relies on it (claimSeat counts in the database).
  */
-export const OCCUPANCY_CACHE_TTL_MS = 2_000
+const OCCUPANCY_CACHE_TTL_MS = 2_000
 
 const cache = new KeyedCache<Occupancy>(OCCUPANCY_CACHE_TTL_MS)
 

@@ -18,7 +18,7 @@ export function holdsSeat(status: unknown): boolean {
  * "office|slot start (UTC ISO)|seat index": the value of the unique seatLock index that makes two
  * bookings of one seat impossible, whatever the timing, without transactions.
  */
-export function seatLockFor(officeId: number | string, slotStart: Date, seat: number): string {
+function seatLockFor(officeId: number | string, slotStart: Date, seat: number): string {
   return `${officeId}|${slotStart.toISOString()}|${seat}`
 }
 

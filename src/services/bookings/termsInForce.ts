@@ -24,7 +24,7 @@ function idOfRelation(value: unknown): number | string | null {
  * next booking (the change signal clears the cache), one published through another process on
  * the same database within this time. What applicants read and what they agree to stay in step.
  */
-export const PUBLISHED_EDITIONS_TTL_MS = 1_000
+const PUBLISHED_EDITIONS_TTL_MS = 1_000
 
 const caches = new WeakMap<Payload, KeyedCache<EditionInForce[]>>()
 
@@ -40,10 +40,7 @@ function cacheFor(payload: Payload): KeyedCache<EditionInForce[]> {
 }
 
 /** An office's published editions, oldest effectiveFrom first. Published editions never change. */
-export function publishedEditions(
-  payload: Payload,
-  officeId: number | string,
-): Promise<EditionInForce[]> {
+export function publishedEditions(payload: Payload, officeId: number | string): Promise<EditionInForce[]> {
   return cacheFor(payload).get(String(officeId), async () => {
     const { docs } = await payload.find({
       collection: 'terms-editions',

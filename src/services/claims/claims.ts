@@ -1,16 +1,18 @@
 import { hostname } from 'node:os'
 import type { Payload, Where } from 'payload'
 
-import type { ClaimKind } from '../../collections/Claims'
 import { isUniqueConflict } from '../database/uniqueConflict'
 
-export const THIS_PROCESS = `${hostname()}:${process.pid}`
+/** What a claimed key stands for; the claims collection offers these as its `kind` options. */
+export type ClaimKind = 'job-run' | 'booking-revision'
+
+const THIS_PROCESS = `${hostname()}:${process.pid}`
 
 /**
  * Claims are kept this long. Past it a key is never asked for again: a job's scheduled time has
  * long gone by, and a booking has moved on from the state its transition key names.
  */
-export const CLAIM_RETENTION_MS = 7 * 24 * 60 * 60_000
+const CLAIM_RETENTION_MS = 7 * 24 * 60 * 60_000
 
 export interface ClaimRequest {
   key: string

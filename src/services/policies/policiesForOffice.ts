@@ -7,7 +7,7 @@ import { publishedEditions, type EditionInForce } from '../bookings/termsInForce
 import { KeyedCache } from './keyedCache'
 import { policyFromDoc, type ReservationPolicyDoc } from './policyFromDoc'
 
-export interface PolicyClosure {
+interface PolicyClosure {
   date: string
   reason: string | null
 }
@@ -33,7 +33,7 @@ export interface GoverningRecord extends PolicyRecord {
  * saved by another process (or edited in the database) governs listings almost at once. Booking
  * writes re-read nothing from here that could over-book: capacity is enforced by seatLock.
  */
-export const POLICY_CACHE_TTL_MS = 2_000
+const POLICY_CACHE_TTL_MS = 2_000
 
 const cache = new KeyedCache<PolicyRecord[]>(POLICY_CACHE_TTL_MS)
 
@@ -103,10 +103,6 @@ export async function policiesForOffice(
 /** Drops an office's cached policies; called by the collection's afterChange/afterDelete hooks. */
 export function forgetPoliciesForOffice(officeId: number | string): void {
   cache.forget(String(officeId))
-}
-
-export function forgetAllPolicies(): void {
-  cache.clear()
 }
 
 /** The record governing an instant (a slot's start), or null before the first policy. */

@@ -32,11 +32,11 @@ type EditionData = Partial<TermsEdition>
 
 const DRAFT_KEY_PREFIX = 'draft|'
 
-export function publishedKeyOf(officeId: Id, effectiveFrom: string): string {
+function publishedKeyOf(officeId: Id, effectiveFrom: string): string {
   return `${officeId}|${effectiveFrom}`
 }
 
-export function editionImmutableError() {
+function editionImmutableError() {
   return termsError(
     'edition_immutable',
     '公開済みの利用規約の版は変更・削除できません。変更する場合は、新しい版を作成してください。',

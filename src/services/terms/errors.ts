@@ -20,11 +20,6 @@ export function termsError(
   return new APIError<TermsErrorData>(message, status, { code, ...extra }, true)
 }
 
-export function codeOf(error: unknown): string | undefined {
-  const data = (error as { data?: { code?: unknown } } | null)?.data
-  return typeof data?.code === 'string' ? data.code : undefined
-}
-
 /** Refuses with every problem at once: the first one's code, all messages, and the list in data. */
 export function throwProblems(problems: readonly PublishProblem[]): void {
   const [first] = problems

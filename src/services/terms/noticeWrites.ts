@@ -26,7 +26,7 @@ import {
 
 type NoticeData = Partial<ChangeNotice>
 
-export function noticeTitle(effectiveFrom: string): string {
+function noticeTitle(effectiveFrom: string): string {
   return `利用規約の変更のお知らせ（${formatDateJa(effectiveFrom)}施行）`
 }
 

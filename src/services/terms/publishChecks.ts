@@ -26,7 +26,7 @@ export interface PublishProblem {
   message: string
 }
 
-export interface NoticeFacts {
+interface NoticeFacts {
   ground: NoticeGround
   status: 'draft' | 'published'
   /** JST date the notice was (or is about to be) published. */

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-export const DEMO_PASSWORD = 'kiyaku-demo'
+const DEMO_PASSWORD = 'kiyaku-demo'
 
 /** The system Chromium; tests never download a browser. */
 export function launchBrowser(): Promise<Browser> {
@@ -48,7 +48,7 @@ export async function openAdminAs(
   return { page, outsideRequests, close: () => context.close() }
 }
 
-export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   // The redirect to /admin/login happens in the browser, after hydration.
   await page.goto('/admin/login')
   // Typing before React hydrates the form is lost; the form is live once the page is idle.

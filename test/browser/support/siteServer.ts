@@ -6,7 +6,7 @@ import { publishEditionWithNotice } from '../../../src/services/terms/publish'
 import { startTestServer, type TestServer } from '../../support/server'
 import { startSmtpReceiver } from '../../support/smtp'
 
-export type Smtp = Awaited<ReturnType<typeof startSmtpReceiver>>
+type Smtp = Awaited<ReturnType<typeof startSmtpReceiver>>
 
 export interface SiteTestServer {
   server: TestServer
@@ -40,7 +40,7 @@ export async function startSiteTestServer(): Promise<SiteTestServer> {
   }
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)

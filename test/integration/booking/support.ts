@@ -17,7 +17,7 @@ export const isesakiPolicy: ReservationPolicy = demoPolicies[ISESAKI]
 /** Links in mail carry this origin; tests swap in the real server's. */
 export const MAILED_PUBLIC_URL = 'http://kiyaku.test'
 
-export type Smtp = Awaited<ReturnType<typeof startSmtpReceiver>>
+type Smtp = Awaited<ReturnType<typeof startSmtpReceiver>>
 
 export interface BookingTestContext {
   server: TestServer
@@ -169,24 +169,6 @@ export function bookableDates(
   }
   if (dates.length < count) throw new Error(`only ${dates.length} bookable dates found`)
   return dates
-}
-
-/** The first date after `from` that is a weekday with windows and closed for a holiday, if any. */
-export function closedWeekday(policy: ReservationPolicy): string | null {
-  const today = tokyoDateOf(new Date())
-  for (
-    let date = addDays(today, 1);
-    date <= addDays(today, policy.bookingWindowDays);
-    date = addDays(date, 1)
-  ) {
-    const weekday = isoWeekday(date)
-    if (
-      policy.windows.some((window) => window.weekday === weekday) &&
-      closedDayReason(date, policy)
-    )
-      return date
-  }
-  return null
 }
 
 export function at(date: string, time: string): string {

@@ -9,7 +9,7 @@ export const HQ = 'hq@demo.test'
 export const KITAKYUSHU_ADMIN = 'kitakyushu-admin@demo.test'
 export const ISESAKI_ADMIN = 'isesaki-admin@demo.test'
 
-export interface ErrorBody {
+interface ErrorBody {
   errors: {
     code?: string
     message: string

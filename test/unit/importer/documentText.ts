@@ -15,7 +15,7 @@ export function plain(inlines: Inline[]): string {
 }
 
 /** Every text run of a document: preamble, paragraphs, items, sub-items. */
-export function allTexts(document: TermsDocument): string[] {
+function allTexts(document: TermsDocument): string[] {
   const fromParagraphs = (paragraphs: Paragraph[]) =>
     paragraphs.flatMap((paragraph) => [
       plain(paragraph.text),

@@ -12,7 +12,7 @@ export function weekdayWindows(...ranges: [string, string][]): WeeklyWindow[] {
   )
 }
 
-export const selfServiceChannel: ChannelPolicy = {
+const selfServiceChannel: ChannelPolicy = {
   channel: 'self-service',
   tools: ['teleoffice'],
   requiredFields: ['name', 'email', 'phone'],
@@ -20,7 +20,7 @@ export const selfServiceChannel: ChannelPolicy = {
   cancelBy: ['link'],
 }
 
-export const staffChannelZoom: ChannelPolicy = {
+const staffChannelZoom: ChannelPolicy = {
   channel: 'staff-scheduled',
   tools: ['zoom'],
   requiredFields: ['name', 'jobSeekerNumber', 'phone', 'email', 'desiredDateTime'],
@@ -29,7 +29,7 @@ export const staffChannelZoom: ChannelPolicy = {
   sameDayCancelBy: ['phone'],
 }
 
-export const staffChannelEitherTool: ChannelPolicy = {
+const staffChannelEitherTool: ChannelPolicy = {
   channel: 'staff-scheduled',
   tools: ['teleoffice', 'zoom'],
   requiredFields: ['name', 'jobSeekerNumber', 'desiredDateTime', 'email'],

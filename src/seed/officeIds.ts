@@ -1,0 +1,2 @@
+/** Demo office ids by slug: numbers on SQLite, strings on MongoDB. */
+export type OfficeIds = Map<string, number | string>
