@@ -95,13 +95,13 @@ const envSchema = z.object({
 })
 
 /** Express's `trust proxy`: a hop count, or the proxies' addresses and ranges. */
-export type TrustProxy = number | string[]
+type TrustProxy = number | string[]
 
 const TRUST_PROXY_FORMS =
   'TRUST_PROXY must be a comma-separated list of proxy addresses or CIDR ranges (loopback, linklocal and uniquelocal name the private ranges), e.g. "loopback,10.0.0.0/8", or the number of proxies in front, e.g. "1"'
 
 /** The parsed setting, or a message saying what is wrong with it. */
-export function parseTrustProxy(value: string): TrustProxy | string {
+function parseTrustProxy(value: string): TrustProxy | string {
   if (/^\d+$/.test(value)) return Number(value)
   // "true" would believe any client's X-Forwarded-For, so every limit would be the client's choice.
   if (value === 'true' || value === '*')

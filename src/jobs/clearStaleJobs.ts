@@ -7,7 +7,7 @@ type BeforeSchedule = NonNullable<
 /** Finished jobs are kept this long (for the admin's jobs list), then removed. */
 export const FINISHED_JOB_KEEP_MS = 60 * 60_000
 /** Failed jobs are kept longer, for whoever looks into the failure. */
-export const FAILED_JOB_KEEP_MS = 7 * 24 * 60 * 60_000
+const FAILED_JOB_KEEP_MS = 7 * 24 * 60 * 60_000
 
 /**
  * Payload schedules a task only while no earlier job of it is queued or processing. A job marked
@@ -40,7 +40,7 @@ export async function clearStaleJobs(
  * removed here instead, long after any run could still have found them (a run only finds rows
  * that are neither completed nor failed).
  */
-export async function pruneFinishedJobs(
+async function pruneFinishedJobs(
   payload: Payload,
   taskSlug: string,
   now: Date = new Date(),

@@ -4,7 +4,7 @@ import { Cron } from 'croner'
  * An event-loop pause on a busy machine can hold a heartbeat back by seconds; below this a live
  * run could be taken for a lost one.
  */
-export const MIN_STALE_JOB_MS = 10_000
+const MIN_STALE_JOB_MS = 10_000
 
 export interface JobTimings {
   /** The gap between two runs of the cron expression. */

@@ -8,7 +8,7 @@ import { errorBody } from './errors'
  * (the largest are terms editions, a few tens of kB) and no uploads: no collection is an upload
  * collection.
  */
-export const API_BODY_LIMIT_BYTES = 1024 * 1024
+const API_BODY_LIMIT_BYTES = 1024 * 1024
 
 function refuse(res: Response): void {
   // The rest of the body is not read: the connection closes after the answer.

@@ -6,11 +6,11 @@ import { SharedHitCounter } from '../services/rateLimits/sharedHitCounter'
 import { errorBody } from './errors'
 
 /** The window every sign-in limit counts in. */
-export const AUTH_LIMIT_WINDOW_MS = 15 * 60_000
+const AUTH_LIMIT_WINDOW_MS = 15 * 60_000
 /** Wrong passwords one address may try against one account per window. */
-export const FAILED_LOGINS_PER_ACCOUNT_AND_ADDRESS = 10
+const FAILED_LOGINS_PER_ACCOUNT_AND_ADDRESS = 10
 /** Sign-in requests (failed logins, password resets, unlocks) one address may send per window. */
-export const AUTH_REQUESTS_PER_ADDRESS = 30
+const AUTH_REQUESTS_PER_ADDRESS = 30
 
 const AUTH_PATHS = new Set(['/users/login', '/users/forgot-password', '/users/unlock'])
 /** Payload's GraphQL twins of the routes above; they would bypass the limits. */

@@ -18,7 +18,7 @@ import { errorBody } from './errors'
  * Payload's REST API has no Express routes; it is labelled by collection or global slug, which
  * come from the config (a fixed set), and everything else under /api as `/api/*`.
  */
-export function routeLabel(req: Request, apiSlugs: ReadonlySet<string>): string {
+function routeLabel(req: Request, apiSlugs: ReadonlySet<string>): string {
   const path = req.originalUrl.split('?', 1)[0] ?? ''
   const route = req.route as { path?: unknown } | undefined
   if (route && typeof route.path === 'string') {

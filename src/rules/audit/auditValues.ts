@@ -14,7 +14,7 @@ const SECRET_FIELDS = new Set([
  * answers). The audit log keeps no value of theirs, only which of their fields changed: the log
  * outlives the booking's retention, and an erasure must not leave a copy behind.
  */
-export const PERSONAL_FIELDS = ['applicant', 'eligibility'] as const
+const PERSONAL_FIELDS = ['applicant', 'eligibility'] as const
 
 type Doc = Record<string, unknown> | null | undefined
 

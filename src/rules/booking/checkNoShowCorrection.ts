@@ -7,7 +7,7 @@ import type { BookingStatus, RuleViolation } from './types'
  * contact to cancel (cancelled). Only staff, and only with a reason, since the correction lifts a
  * strike against the applicant.
  */
-export const NO_SHOW_CORRECTIONS: readonly BookingStatus[] = ['completed', 'cancelled']
+const NO_SHOW_CORRECTIONS: readonly BookingStatus[] = ['completed', 'cancelled']
 
 export function isNoShowCorrection(from: BookingStatus, to: BookingStatus): boolean {
   return from === 'no_show' && NO_SHOW_CORRECTIONS.includes(to)

@@ -3,7 +3,7 @@
  * no-show threshold only flags the applicant for review (shouldReviewApplicant), and an office
  * admin (or HQ) records the refusal with a reason. Staff may not decide it either way.
  */
-export type RefusalDecisionCode = 'refusal_admin_only' | 'refusal_reason_required'
+type RefusalDecisionCode = 'refusal_admin_only' | 'refusal_reason_required'
 
 export interface RefusalDecisionViolation {
   code: RefusalDecisionCode

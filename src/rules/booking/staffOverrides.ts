@@ -6,7 +6,7 @@ import type { Channel, ReservationPolicy, RuleViolation } from './types'
  * 第4条: 原則として Zoom). Staff may book past them when they give a reason, which goes into the
  * status history. The public never can, and no other rule yields.
  */
-export function isOverridableByStaff(
+function isOverridableByStaff(
   found: RuleViolation,
   policy: ReservationPolicy,
   channel: Channel,

@@ -7,7 +7,7 @@ import type { Article, NumberedArticle, Paragraph } from './types'
  * cancellation and no-show rules the booking hooks enforce. Found by what the text says, so a
  * replaced or renamed article counts as long as it still says it.
  */
-export type RequiredPart =
+type RequiredPart =
   'change_clause' | 'governing_law' | 'jurisdiction' | 'privacy' | 'cancellation' | 'no_show'
 
 const LABELS: Record<RequiredPart, string> = {

@@ -4,7 +4,7 @@ import { documentPassages } from './documentText'
 import type { TermsLintFinding } from './lintTypes'
 import type { Article, NumberedArticle, Paragraph } from './types'
 
-export type { TermsLintCode, TermsLintFinding } from './lintTypes'
+export type { TermsLintFinding } from './lintTypes'
 
 /**
  * The terms lint: statute citations against the table on the terms' date (asOf, YYYY-MM-DD) and

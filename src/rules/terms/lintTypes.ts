@@ -1,5 +1,5 @@
 /** Machine-readable codes of the terms lint; stable strings. */
-export type TermsLintCode =
+type TermsLintCode =
   | 'statute_citation_stale'
   | 'statute_citation_unknown'
   | 'term_undefined_variant'

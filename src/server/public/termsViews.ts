@@ -89,7 +89,7 @@ export function editionView(edition: PublicEdition, urls: TermsUrls) {
   }
 }
 
-export function noticeView(notice: PublicNotice, urls: TermsUrls) {
+function noticeView(notice: PublicNotice, urls: TermsUrls) {
   if (notice.kind === 'withdrawal') return withdrawalView(notice, urls)
   return {
     id: notice.id,

@@ -30,7 +30,7 @@ function keyOf(officeId: number | string, kind: string, value: string): string {
 }
 
 /** The unkeyed form earlier versions stored; only the rekeying step still computes it. */
-export function legacyApplicantKey(officeId: number | string, kind: string, value: string): string {
+function legacyApplicantKey(officeId: number | string, kind: string, value: string): string {
   return createHash('sha256')
     .update(material(officeId, kind, value), 'utf8')
     .digest('hex')

@@ -40,7 +40,10 @@ function cacheFor(payload: Payload): KeyedCache<EditionInForce[]> {
 }
 
 /** An office's published editions, oldest effectiveFrom first. Published editions never change. */
-export function publishedEditions(payload: Payload, officeId: number | string): Promise<EditionInForce[]> {
+export function publishedEditions(
+  payload: Payload,
+  officeId: number | string,
+): Promise<EditionInForce[]> {
   return cacheFor(payload).get(String(officeId), async () => {
     const { docs } = await payload.find({
       collection: 'terms-editions',

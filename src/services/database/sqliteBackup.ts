@@ -36,7 +36,7 @@ export async function backupSqlite(databaseFile: string, destination: string): P
   return target
 }
 
-export interface CopyCheck {
+interface CopyCheck {
   migrations: string[]
 }
 
@@ -44,7 +44,7 @@ export interface CopyCheck {
  * A copy is fit to restore when SQLite finds it intact and it carries exactly the schema this
  * version of Kiyaku expects: every committed migration recorded, and none it does not know.
  */
-export async function checkSqliteCopy(file: string): Promise<CopyCheck> {
+async function checkSqliteCopy(file: string): Promise<CopyCheck> {
   if (!existsSync(file)) throw new BackupError(`No file at ${file}.`)
   const copy = open(file)
   try {

@@ -13,7 +13,7 @@ export const MIN_JOB_LAG_BOUND_MS = 15 * 60_000
 const MISSED_RUNS_BOUND = 3
 
 /** The lag past which a task counts as stalled, for a task scheduled on `cron`. */
-export function jobLagBoundMs(cron: string, from: Date = new Date()): number {
+function jobLagBoundMs(cron: string, from: Date = new Date()): number {
   const [first, second] = new Cron(cron, { paused: true }).nextRuns(2, from)
   const interval = first && second ? second.getTime() - first.getTime() : 0
   return Math.max(MIN_JOB_LAG_BOUND_MS, MISSED_RUNS_BOUND * interval)

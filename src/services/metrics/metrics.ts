@@ -24,7 +24,7 @@ export const bookingsCreated = new Counter({
   registers: [metricsRegistry],
 })
 
-export const bookingsRefused = new Counter({
+const bookingsRefused = new Counter({
   name: 'kiyaku_bookings_refused_total',
   help: 'New bookings refused by a booking rule, by rule code',
   labelNames: ['code'] as const,

@@ -133,7 +133,7 @@ export async function prepareNoticeDelete(id: number | string, req: PayloadReque
   }
 }
 
-export function withdrawalTitle(effectiveFrom: string): string {
+function withdrawalTitle(effectiveFrom: string): string {
   return `利用規約の変更の取りやめのお知らせ（${formatDateJa(effectiveFrom)}施行予定分）`
 }
 

@@ -69,7 +69,7 @@ export interface NoticePublishInput {
  * effectiveFrom: HQ's period for ground 2, the day before for ground 1. Even with no minimum the
  * notice must come before the effective time (00:00 JST).
  */
-export function lastNoticeDate(
+function lastNoticeDate(
   effectiveFrom: string,
   minimumNoticeDays: number,
   ground: NoticeGround = '2',

@@ -136,32 +136,3 @@ function fixtureData(
       throw new Error(`no fixture for ${collection}`)
   }
 }
-
-/** A harmless change per collection, so an allowed update succeeds and a denied one is refused by access. */
-export function harmlessUpdate(collection: CollectionSlug): Record<string, unknown> {
-  switch (collection) {
-    case 'offices':
-      return { staffNotes: 'updated' }
-    case 'users':
-      return { name: 'updated' }
-    case 'reservation-policies':
-      return { court: '前橋地方裁判所' }
-    case 'bookings':
-      return { meetingUrl: 'https://meet.example.test/updated' }
-    case 'applicant-standings':
-      return { label: 'updated' }
-    case 'terms-templates':
-      return { name: 'updated' }
-    case 'terms-editions':
-    case 'change-notices':
-      return { title: 'updated' }
-    case 'audit-log':
-      return { action: 'updated' }
-    case 'claims':
-      return { claimedBy: 'updated' }
-    case 'address-hits':
-      return { bucket: 'updated' }
-    default:
-      return {}
-  }
-}
