@@ -445,8 +445,8 @@ const POST_PATHS = [
 
 /** The site's form posts: 北九州 (self-service) most of the time, so the rules are met. */
 const SITE_SLUGS = fc.oneof(
-  { weight: 15, arbitrary: fc.constant('kitakyushu-mothers') },
-  { weight: 2, arbitrary: fc.constant('isesaki') },
+  { weight: 17, arbitrary: fc.constant('kitakyushu-mothers') },
+  { weight: 1, arbitrary: fc.constant('isesaki') },
   { weight: 3, arbitrary: SLUGS },
 )
 
@@ -790,7 +790,7 @@ describe('hostile input to the public API', () => {
           rawSiteBody,
           hostileText,
           fc.oneof(
-            { weight: 12, arbitrary: fc.constant('application/x-www-form-urlencoded') },
+            { weight: 36, arbitrary: fc.constant('application/x-www-form-urlencoded') },
             fc.constantFrom(
               'application/json',
               'text/plain',
@@ -839,7 +839,8 @@ describe('hostile input to the public API', () => {
         tally.count((code) => code === '(403)'),
         tally.describe(),
       ).toBeGreaterThan(0)
-      // Most posts carry the right token and reach the booking rules (422, or 409 when taken).
+      // Most posts carry the right token and reach the booking rules (422, or 409 when taken):
+      // about two in three are expected (token, office, content type, honeypot).
       const ruled = (t: Tally) => t.count((code) => code === '(422)' || code === '(409)')
       expect(ruled(tally) / tally.runs, tally.describe()).toBeGreaterThan(0.5)
       // With the right token and a form, only the honeypot (1 in 20) stops a post before them.
