@@ -12,17 +12,27 @@ import {
   officeIdOf,
 } from '../integration/booking/support'
 import { startTestServer, type TestServer } from '../support/server'
+import { openForm, postForm, type OpenedForm } from './siteForm'
 
 /**
- * Generated hostile input against every public endpoint: Mongo-style operators, prototype
- * pollution keys, huge strings, wrong types, invalid dates and time zones, most of it inside
- * requests that are otherwise well formed, so that it reaches the real validation rather than a
- * rate limit or an unknown office. Every answer must be a client error with a code (or a plain
- * success for a harmless GET), never a 5xx; no row of any collection and no global may change,
- * and Object.prototype must stay as it was.
+ * Generated hostile input against every public endpoint and every page of the booking site:
+ * Mongo-style operators, prototype pollution keys, huge strings, wrong types, invalid dates and
+ * time zones, most of it inside requests that are otherwise well formed, so that it reaches the
+ * real validation rather than a rate limit, an unknown office or the site's form token. Every
+ * answer must be a client error with a code or a page (or a plain success for a harmless GET),
+ * never a 5xx; no row of any collection and no global may change, and Object.prototype must stay
+ * as it was.
  */
 
+/**
+ * The runs' unit: the GET test makes twelve of them, the POST test three, shared among all of
+ * that test's routes (the site's included), so that a run takes as long as before the site.
+ */
 const RUNS_PER_ENDPOINT = Number(process.env.KIYAKU_HOSTILE_RUNS ?? 400)
+const GET_RUNS = 12 * RUNS_PER_ENDPOINT
+const POST_RUNS = 3 * RUNS_PER_ENDPOINT
+/** The site's form takes a quarter of the POST runs; the three JSON endpoints the rest. */
+const SITE_POST_RUNS = Math.round(POST_RUNS / 4)
 /**
  * A guard against a hang, not a speed bound: 4,800 GETs took 6 minutes on two cores at a load
  * average of 15 to 20.
@@ -339,6 +349,9 @@ const queryValue = fc.oneof(
       tokyoDateOf(new Date()),
       '2026-04-01',
       'a'.repeat(43),
+      // An open 北九州 time (the form is shown) and a week's Monday.
+      at(bookableDates(kitakyushuPolicy, 1)[0]!, '10:00'),
+      '2026-11-23',
     ),
   },
   { weight: 2, arbitrary: hostileScalar.map((value) => String(value)) },
@@ -356,6 +369,8 @@ const queryString = fc
           'to',
           'format',
           'token',
+          'week',
+          'slot',
           'where[$gt]',
           `__proto__[${POLLUTION_KEY}]`,
           `constructor[prototype][${POLLUTION_KEY}]`,
@@ -405,11 +420,177 @@ const GET_PATHS = [
   () => `/public/v1/bookings/cancel`,
 ]
 
+/** The booking site's pages, the embeddable terms and the API reference. */
+const SITE_GET_PATHS = [
+  () => `/`,
+  (slug: string) => `/offices/${slug}`,
+  (slug: string) => `/offices/${slug}/slots`,
+  (slug: string) => `/offices/${slug}/book`,
+  (slug: string) => `/public/v1/offices/${slug}/terms/embed`,
+  () => `/public/v1/openapi.json`,
+  () => `/public/docs`,
+]
+
+const ALL_GET_PATHS = [...GET_PATHS, ...SITE_GET_PATHS]
+const isSiteGet = (index: number) => index >= GET_PATHS.length
+
 const POST_PATHS = [
   (slug: string) => `/public/v1/offices/${slug}/bookings`,
   () => `/public/v1/bookings/confirm`,
   () => `/public/v1/bookings/cancel`,
 ]
+
+// ---------------------------------------------------------------------------------------------
+// The site's form post.
+
+/** The site's form posts: 北九州 (self-service) most of the time, so the rules are met. */
+const SITE_SLUGS = fc.oneof(
+  { weight: 17, arbitrary: fc.constant('kitakyushu-mothers') },
+  { weight: 1, arbitrary: fc.constant('isesaki') },
+  { weight: 3, arbitrary: SLUGS },
+)
+
+/** Form fields as name/value pairs, in order, a name possibly twice. */
+type FormPairs = [string, string][]
+
+/**
+ * The form as the page has it, with hostile text in its fields; four in ten have a field sent
+ * twice with a hostile value, prototype-pollution names in the bracket spellings or extra
+ * hostile fields.
+ */
+const siteFormPairs = (slots: string[], editionInForce: number) =>
+  fc
+    .record({
+      slotStart: mostly(...slots),
+      name: mostly('山田 花子', 'Yamada Hanako'),
+      email: mostly('hanako@example.test', 'not-an-address'),
+      phone: mostly('090-1234-5678', '12'),
+      jobSeekerNumber: mostly('13010-12345678', '1', ''),
+      note: hostileText,
+      eligibility: fc.array(
+        fc.oneof(
+          { weight: 4, arbitrary: fc.constant('yes') },
+          { weight: 1, arbitrary: hostileText },
+        ),
+        {
+          minLength: kitakyushuPolicy.eligibility.length,
+          maxLength: kitakyushuPolicy.eligibility.length,
+        },
+      ),
+      termsEdition: mostly(String(editionInForce), String(editionInForce + 1), '1000'),
+      agreed: mostly('yes', ''),
+      trap: fc.oneof(
+        { weight: 19, arbitrary: fc.constant('') },
+        { weight: 1, arbitrary: hostileText },
+      ),
+    })
+    .map((form): FormPairs => [
+      ['slotStart', form.slotStart],
+      ['applicant.name', form.name],
+      ['applicant.email', form.email],
+      ['applicant.phone', form.phone],
+      ['applicant.jobSeekerNumber', form.jobSeekerNumber],
+      ['applicant.note', form.note],
+      ['website', form.trap],
+      ...kitakyushuPolicy.eligibility.map(({ id }, i): [string, string] => [
+        `eligibility.${id}`,
+        form.eligibility[i]!,
+      ]),
+      ['termsEdition', form.termsEdition],
+      ['agreed', form.agreed],
+    ])
+    .chain((pairs) =>
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constant(pairs) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.constantFrom(...pairs.map(([name]) => name)), hostileText)
+            .map(([name, value]): FormPairs => [...pairs, [name, value]]),
+        },
+        {
+          weight: 2,
+          arbitrary: fc
+            .constantFrom(
+              `__proto__[${POLLUTION_KEY}]`,
+              `constructor[prototype][${POLLUTION_KEY}]`,
+              `applicant.__proto__.${POLLUTION_KEY}`,
+              '__proto__',
+              'constructor',
+            )
+            .map((name): FormPairs => [...pairs, [name, 'yes']]),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .array(fc.tuple(hostileText, hostileText), { maxLength: 4 })
+            .map((extra): FormPairs => [...pairs, ...extra]),
+        },
+      ),
+    )
+
+/** A body that is no form at all: broken escapes, too many fields, too large. */
+const rawSiteBody = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.constantFrom(
+    '%',
+    '%zz=%E0%A4%A',
+    '&&&==&',
+    'slotStart[$gt]=&applicant[name]=x',
+    `__proto__[${POLLUTION_KEY}]=yes&constructor[prototype][${POLLUTION_KEY}]=yes`,
+    Array.from({ length: 150 }, (_, i) => `f${i}=x`).join('&'),
+    `applicant.note=${'x'.repeat(40_000)}`,
+  ),
+)
+
+/**
+ * How the post meets the form token: most carry the cookie and the field that belong together;
+ * the rest lack one, carry a wrong or another visitor's, or come from another site.
+ */
+const CSRF_CASES = [
+  'none',
+  'no-field',
+  'no-cookie',
+  'wrong-field',
+  'other-cookie',
+  'hostile-cookie',
+  'foreign-origin',
+] as const
+type CsrfCase = 'valid' | (typeof CSRF_CASES)[number]
+const csrfCase: fc.Arbitrary<CsrfCase> = fc.oneof(
+  { weight: 28, arbitrary: fc.constant('valid' as const) },
+  { weight: 1, arbitrary: fc.constantFrom(...CSRF_CASES) },
+  { weight: 1, arbitrary: fc.constantFrom(...CSRF_CASES) },
+  { weight: 1, arbitrary: fc.constantFrom(...CSRF_CASES) },
+  { weight: 1, arbitrary: fc.constantFrom(...CSRF_CASES) },
+)
+
+/** The cookie and form-token field one post sends, for its case. */
+function csrfOf(
+  kind: CsrfCase,
+  visitor: OpenedForm,
+  otherVisitor: OpenedForm,
+  hostile: string,
+): { cookie: string; field: string | null; origin?: string } {
+  switch (kind) {
+    case 'valid':
+      return { cookie: visitor.cookie, field: visitor.formToken }
+    case 'none':
+      return { cookie: '', field: null }
+    case 'no-field':
+      return { cookie: visitor.cookie, field: null }
+    case 'no-cookie':
+      return { cookie: '', field: visitor.formToken }
+    case 'wrong-field':
+      return { cookie: visitor.cookie, field: hostile }
+    case 'other-cookie':
+      return { cookie: otherVisitor.cookie, field: visitor.formToken }
+    case 'hostile-cookie':
+      return { cookie: `kiyaku_form=${encodeURIComponent(hostile)}`, field: visitor.formToken }
+    case 'foreign-origin':
+      return { cookie: visitor.cookie, field: visitor.formToken, origin: 'https://evil.example' }
+  }
+}
 
 /**
  * The answer's error code: null for a success, '(html)' for a page, and for JSON the first
@@ -433,6 +614,11 @@ async function expectClientErrorWithCode(
   expect(typeof body.errors?.[0]?.code, `${label} has an error code`).toBe('string')
   expect(typeof body.errors?.[0]?.message, `${label} has a message`).toBe('string')
   return body.errors![0]!.code as string
+}
+
+/** A page's answer by its status ('(422)'), a JSON error by its code. */
+function pageCode(code: string | null, status: number): string {
+  return code === null || code.startsWith('(') ? `(${status})` : code
 }
 
 /** Answers that never got to look at the input itself. */
@@ -471,27 +657,36 @@ describe('hostile input to the public API', () => {
       const prototypeBefore = prototypeState()
       const addresses = new Set<string>()
       const tally = new Tally()
+      const siteTally = new Tally()
       let pollutingRuns = 0
       await fc.assert(
         fc.asyncProperty(
-          fc.nat(GET_PATHS.length - 1),
+          fc.nat(ALL_GET_PATHS.length - 1),
           SLUGS,
           queryString,
           clientAddress,
           async (index, slug, query, address) => {
             addresses.add(address)
             if (query.includes(POLLUTION_KEY)) pollutingRuns++
-            const path = `${GET_PATHS[index]!(slug)}?${query}`
+            const path = `${ALL_GET_PATHS[index]!(slug)}?${query}`
             const response = await fetch(`${server.url}${path}`, {
               headers: { 'x-forwarded-for': address },
             })
             const label = `GET ${path.slice(0, 200)}`
-            tally.add(await expectClientErrorWithCode(response, label), response.status)
+            const code = await expectClientErrorWithCode(response, label)
+            tally.add(code, response.status)
+            if (isSiteGet(index)) siteTally.add(pageCode(code, response.status), response.status)
           },
         ),
-        { numRuns: RUNS_PER_ENDPOINT * GET_PATHS.length },
+        { numRuns: GET_RUNS },
       )
       expect(pollutingRuns).toBeGreaterThan(0)
+      // The site's pages were rendered, not stopped, for most of their hostile queries.
+      expect(siteTally.runs).toBeGreaterThan(0)
+      expect(
+        siteTally.count((code) => code === '(200)' || code === '(409)') / siteTally.runs,
+        siteTally.describe(),
+      ).toBeGreaterThan(0.6)
       expectPrototypeUntouched(prototypeBefore)
       expectNothingWritten(before, await snapshot(), addresses)
       // Most runs got past the rate limits and the office lookup to the checks of their input.
@@ -546,7 +741,7 @@ describe('hostile input to the public API', () => {
             }
           },
         ),
-        { numRuns: RUNS_PER_ENDPOINT * POST_PATHS.length },
+        { numRuns: POST_RUNS - SITE_POST_RUNS },
       )
       expect(pollutingRuns).toBeGreaterThan(0)
       expectPrototypeUntouched(prototypeBefore)
@@ -561,6 +756,95 @@ describe('hostile input to the public API', () => {
         (code) => !STOPPED_EARLY.has(code) && !DOOR_CODES.has(code) && !code.startsWith('('),
       )
       expect(ruled / bookingTally.runs, bookingTally.describe()).toBeGreaterThan(0.2)
+    },
+    PROPERTY_TIMEOUT_MS,
+  )
+
+  it(
+    'never answers a generated post of the site’s form with a 5xx, and writes nothing',
+    async () => {
+      const slots = unbookableSlots()
+      // Two visitors' cookies and form tokens, as the form page hands them out.
+      const [day] = bookableDates(kitakyushuPolicy, 1)
+      const visitor = await openForm(server.url, 'kitakyushu-mothers', at(day!, '10:00'))
+      const otherVisitor = await openForm(server.url, 'kitakyushu-mothers', at(day!, '10:00'))
+      for (const form of [visitor, otherVisitor]) {
+        expect(form.status, form.text).toBe(200)
+        expect(form.cookie).toMatch(/^kiyaku_form=./)
+        expect(form.formToken).not.toBe('')
+      }
+      expect(visitor.formToken).not.toBe(otherVisitor.formToken)
+      const before = await snapshot()
+      const prototypeBefore = prototypeState()
+      const addresses = new Set<string>()
+      const tally = new Tally()
+      /** Posts with the right token and a form body to 北九州: these must meet the rules. */
+      const validTally = new Tally()
+      let pollutingRuns = 0
+      await fc.assert(
+        fc.asyncProperty(
+          SITE_SLUGS,
+          csrfCase,
+          fc.oneof({ weight: 9, arbitrary: fc.constant('form') }, fc.constant('raw')),
+          siteFormPairs(slots, edition),
+          rawSiteBody,
+          hostileText,
+          fc.oneof(
+            { weight: 36, arbitrary: fc.constant('application/x-www-form-urlencoded') },
+            fc.constantFrom(
+              'application/json',
+              'text/plain',
+              'application/x-www-form-urlencoded; charset=utf-16',
+              'multipart/form-data; boundary=x',
+            ),
+          ),
+          clientAddress,
+          async (slug, kind, shape, pairs, raw, hostile, contentType, address) => {
+            addresses.add(address)
+            const { cookie, field, origin } = csrfOf(kind, visitor, otherVisitor, hostile)
+            const body =
+              shape === 'raw'
+                ? `${field === null ? '' : `formToken=${encodeURIComponent(field)}&`}${raw}`
+                : new URLSearchParams([
+                    ...(field === null ? [] : [['formToken', field] as [string, string]]),
+                    ...pairs,
+                  ]).toString()
+            if (body.includes(POLLUTION_KEY)) pollutingRuns++
+            const response = await postForm(server.url, slug, cookie, body, {
+              'content-type': contentType,
+              'x-forwarded-for': address,
+              ...(origin ? { origin } : {}),
+            })
+            const label = `POST /offices/${slug}/book (${kind}, ${shape}, ${contentType})`
+            expect(response.status, label).toBeGreaterThanOrEqual(400)
+            const code = pageCode(await expectClientErrorWithCode(response, label), response.status)
+            tally.add(code, response.status)
+            if (
+              kind === 'valid' &&
+              shape === 'form' &&
+              slug === 'kitakyushu-mothers' &&
+              contentType === 'application/x-www-form-urlencoded'
+            ) {
+              validTally.add(code, response.status)
+            }
+          },
+        ),
+        { numRuns: SITE_POST_RUNS },
+      )
+      expect(pollutingRuns).toBeGreaterThan(0)
+      expectPrototypeUntouched(prototypeBefore)
+      expectNothingWritten(before, await snapshot(), addresses)
+      // Every kind of token case was met, and the token check refused the ones it must.
+      expect(
+        tally.count((code) => code === '(403)'),
+        tally.describe(),
+      ).toBeGreaterThan(0)
+      // Most posts carry the right token and reach the booking rules (422, or 409 when taken):
+      // about two in three are expected (token, office, content type, honeypot).
+      const ruled = (t: Tally) => t.count((code) => code === '(422)' || code === '(409)')
+      expect(ruled(tally) / tally.runs, tally.describe()).toBeGreaterThan(0.5)
+      // With the right token and a form, only the honeypot (1 in 20) stops a post before them.
+      expect(ruled(validTally) / validTally.runs, validTally.describe()).toBeGreaterThan(0.85)
     },
     PROPERTY_TIMEOUT_MS,
   )

@@ -19,13 +19,16 @@ import {
 import { spawnListeningServer, type ServerProcess } from '../support/process'
 import { bearer, login } from '../support/server'
 import { startSmtpReceiver } from '../support/smtp'
+import { filledForm, openForm, postForm } from './siteForm'
 
 /**
  * A scan of every route, as every actor that must not see them, for an applicant's personal data
  * and for draft terms. The marker data is made through the API as users make it (so every hook,
  * the audit one included, runs); HQ must see every marker, which proves the markers are there to
  * be found. The server runs as its own process with a log level that logs, and its whole output
- * is scanned after a booking's life: booked, confirmed, cancelled.
+ * is scanned after a booking's life (booked, confirmed, cancelled) and a booking through the
+ * site's form. Each outsider also posts the form and is refused: the page shown again holds what
+ * that outsider typed, and must hold nobody else's; what they typed must not be logged either.
  */
 
 const APPLICANT = {
@@ -38,6 +41,36 @@ const APPLICANT = {
 /** The same values as they might be written elsewhere (digits only). */
 const APPLICANT_VARIANTS = ['09011112222', '1301099887766']
 const DRAFT_MARKER = 'DRAFT-ONLY-MARKER-7f3a'
+
+/** What each outsider types into the site's form; digits-only variants are scanned for too. */
+const OUTSIDER_APPLICANTS = {
+  anonymous: {
+    name: '他人一郎',
+    email: 'ichiro.outsider@other.test',
+    phone: '080-5555-0001',
+    jobSeekerNumber: '27010-55550001',
+    note: '別人の相談メモ一',
+  },
+  isesakiAdmin: {
+    name: '他人二郎',
+    email: 'jiro.outsider@other.test',
+    phone: '080-5555-0002',
+    jobSeekerNumber: '27010-55550002',
+    note: '別人の相談メモ二',
+  },
+  isesakiStaff: {
+    name: '他人三郎',
+    email: 'saburo.outsider@other.test',
+    phone: '080-5555-0003',
+    jobSeekerNumber: '27010-55550003',
+    note: '別人の相談メモ三',
+  },
+} as const
+
+function outsiderValues(actor: keyof typeof OUTSIDER_APPLICANTS): string[] {
+  const values: string[] = Object.values(OUTSIDER_APPLICANTS[actor])
+  return [...values, ...values.filter((v) => /^[\d-]+$/.test(v)).map((v) => v.replace(/-/g, ''))]
+}
 const NOTICE_MARKER = 'DRAFT-NOTICE-MARKER-91c2'
 
 type Smtp = Awaited<ReturnType<typeof startSmtpReceiver>>
@@ -52,6 +85,10 @@ let draftId: number | string
 let draftNumber: number
 let noticeId: number | string
 let publishedNumber: number
+/** 北九州 slots: booked through the API (then cancelled), through the site, and left open. */
+let apiSlot: string
+let siteSlot: string
+let openSlot: string
 /** The booking's link tokens, as mailed. */
 const linkTokens: string[] = []
 /** Every response body seen by an actor that must not see the markers, by label. */
@@ -97,6 +134,9 @@ beforeAll(async () => {
     SMTP_URL: smtp.url,
     PUBLIC_URL: MAILED_PUBLIC_URL,
     KIYAKU_JOBS_AUTORUN: 'false',
+    // The schema as the code has it, as the other tests do: migrations trail the schema between
+    // a merge and their regeneration.
+    KIYAKU_DB_PUSH: 'true',
   })
   base = server.url
   for (const [actor, email] of Object.entries({
@@ -115,11 +155,14 @@ beforeAll(async () => {
 
   // A booking's whole life through the public API: booked, confirmed, cancelled.
   const [day] = bookableDates(kitakyushuPolicy, 1)
+  apiSlot = at(day!, '10:00')
+  siteSlot = at(day!, '11:00')
+  openSlot = at(day!, '14:00')
   const booked = await api(
     'POST',
     `/public/v1/offices/${KITAKYUSHU}/bookings`,
     undefined,
-    selfServiceBody(publishedNumber, at(day!, '10:00'), { applicant: APPLICANT }),
+    selfServiceBody(publishedNumber, apiSlot, { applicant: APPLICANT }),
   )
   expect(booked.status, booked.text).toBe(202)
   const confirmLink = linkIn(
@@ -161,6 +204,34 @@ beforeAll(async () => {
       tokens.hq,
     )
   ).json().docs[0].id
+
+  // The same applicant books again through the site's form, as a browser without script does.
+  const form = await openForm(base, KITAKYUSHU, siteSlot)
+  expect(form.status, form.text).toBe(200)
+  expect(form.cookie).toMatch(/^kiyaku_form=./)
+  expect(form.formToken).not.toBe('')
+  expect(form.eligibilityIds.length).toBeGreaterThan(0)
+  const submitted = await postForm(
+    base,
+    KITAKYUSHU,
+    form.cookie,
+    filledForm(form, siteSlot, APPLICANT),
+  )
+  const submittedText = await submitted.text()
+  expect(submitted.status, submittedText).toBe(200)
+  expect(submittedText).toContain('お申込みを受け付けました')
+  // The applicant's own answer page names the booking, not the applicant.
+  scanned.push({ label: 'POST site form (accepted)', text: submittedText })
+  const siteReference = /<dt>予約番号<\/dt><dd>([^<]+)<\/dd>/.exec(submittedText)?.[1]
+  expect(siteReference).toBeTruthy()
+  const siteConfirmLink = linkIn(
+    await smtp.waitFor(
+      (mail) => mailTo(APPLICANT.email, /確認のお願い/)(mail) && mail.text.includes(siteReference!),
+    ),
+    '/public/v1/bookings/confirm',
+    base,
+  )
+  linkTokens.push(tokenOf(siteConfirmLink))
 
   // A draft edition and its draft change notice, made by 北九州's admin.
   const draft = await api('POST', '/api/terms-editions', tokens.kitakyushuAdmin, {
@@ -274,6 +345,31 @@ function publicRoutes(): string[] {
   ]
 }
 
+/** Every page of the booking site, the embeddable terms, the OpenAPI document and its page. */
+function siteRoutes(): string[] {
+  const week = siteSlot.slice(0, 10)
+  return [
+    '/',
+    '/offices/nope',
+    '/public/v1/openapi.json',
+    '/public/docs',
+    '/public/docs/init.js',
+    ...['isesaki', KITAKYUSHU].flatMap((slug) => [
+      `/offices/${slug}`,
+      `/offices/${slug}/slots`,
+      `/offices/${slug}/slots?week=${week}`,
+      `/offices/${slug}/slots?week=${addDays(week, 7)}`,
+      `/offices/${slug}/book`,
+      // Taken (by the marker applicant): the form offers other times.
+      `/offices/${slug}/book?slot=${encodeURIComponent(siteSlot)}`,
+      // Freed again by the cancellation, and never taken.
+      `/offices/${slug}/book?slot=${encodeURIComponent(apiSlot)}`,
+      `/offices/${slug}/book?slot=${encodeURIComponent(openSlot)}`,
+      `/public/v1/offices/${slug}/terms/embed`,
+    ]),
+  ]
+}
+
 /** The actors that must see no marker: nobody, and the other office's admin and staff. */
 const OUTSIDERS = ['anonymous', 'isesakiAdmin', 'isesakiStaff'] as const
 
@@ -336,6 +432,92 @@ describe.each(OUTSIDERS)('%s', (actor) => {
     }
     for (const { label, text } of scanned) expect(leaks(text), label).toEqual([])
   })
+
+  it('sees no applicant data and no draft on the booking site, the embed and the API docs', async () => {
+    for (const route of siteRoutes()) {
+      const { status, text } = await api('GET', route, token())
+      expect(status, route).toBeLessThan(500)
+      // A limited answer would scan nothing.
+      expect(status, route).not.toBe(429)
+      expect(leaks(text), `${route} (${status})`).toEqual([])
+    }
+  })
+
+  it('sees only what it typed itself on the form shown again after a refused post', async () => {
+    const own = OUTSIDER_APPLICANTS[actor]
+    const others = OUTSIDERS.filter((other) => other !== actor).flatMap(outsiderValues)
+    const headers: Record<string, string> = token() ? bearer(token()!) : {}
+    const refusals: { label: string; status: number; text: string; shownAgain: boolean }[] = []
+    // Refused by the rules (no eligibility statement affirmed) on an open slot.
+    const open = await openForm(base, KITAKYUSHU, openSlot, headers)
+    expect(open.status, open.text).toBe(200)
+    expect(leaks(open.text), 'GET form').toEqual([])
+    const ineligible = filledForm(open, openSlot, own).filter(
+      ([name]) => !name.startsWith('eligibility.'),
+    )
+    const refused = await postForm(base, KITAKYUSHU, open.cookie, ineligible, headers)
+    refusals.push({
+      label: 'POST form, not eligible',
+      status: refused.status,
+      text: await refused.text(),
+      shownAgain: true,
+    })
+    // Refused because the marker applicant holds the slot: the same page offers other times.
+    const taken = await openForm(base, KITAKYUSHU, siteSlot, headers)
+    const full = await postForm(
+      base,
+      KITAKYUSHU,
+      taken.cookie,
+      filledForm(taken, siteSlot, own),
+      headers,
+    )
+    refusals.push({
+      label: 'POST form, slot taken',
+      status: full.status,
+      text: await full.text(),
+      shownAgain: true,
+    })
+    // Refused at the door: no token, and another site's Origin.
+    const tokenless = await postForm(
+      base,
+      KITAKYUSHU,
+      open.cookie,
+      filledForm(open, openSlot, own).filter(([name]) => name !== 'formToken'),
+      headers,
+    )
+    refusals.push({
+      label: 'POST form without token',
+      status: tokenless.status,
+      text: await tokenless.text(),
+      shownAgain: false,
+    })
+    const crossSite = await postForm(
+      base,
+      KITAKYUSHU,
+      open.cookie,
+      filledForm(open, openSlot, own),
+      {
+        ...headers,
+        origin: 'https://evil.example',
+      },
+    )
+    refusals.push({
+      label: 'POST form from another site',
+      status: crossSite.status,
+      text: await crossSite.text(),
+      shownAgain: false,
+    })
+    expect(refusals.map(({ status }) => status)).toEqual([422, 409, 403, 403])
+    for (const { label, text, shownAgain } of refusals) {
+      // The scan sees the form shown again: it holds this outsider's own typing.
+      if (shownAgain) expect(text, label).toContain(own.name)
+      expect(leaks(text), label).toEqual([])
+      expect(
+        others.filter((value) => text.includes(value)),
+        `${label}: another outsider's typing`,
+      ).toEqual([])
+    }
+  })
 })
 
 describe('the server log', () => {
@@ -346,8 +528,14 @@ describe('the server log', () => {
     // The capture works: the requests of the booking's life are in it.
     expect(server.output()).toContain('"url":"/public/v1/bookings/confirm"')
     expect(server.output()).toContain('"url":"/public/v1/bookings/cancel"')
+    expect(server.output()).toContain(`"url":"/offices/${KITAKYUSHU}/book"`)
+    const typedByOutsiders = OUTSIDERS.flatMap(outsiderValues)
     for (const line of lines) {
       expect(applicantLeaks(line), line.slice(0, 300)).toEqual([])
+      expect(
+        typedByOutsiders.filter((value) => line.includes(value)),
+        line.slice(0, 300),
+      ).toEqual([])
       for (const linkToken of linkTokens) expect(line.includes(linkToken), line).toBe(false)
     }
   })
