@@ -85,6 +85,11 @@ export function kiyakuConfig(
             path: '/bookings-day',
             meta: { title: '日別の予約' },
           },
+          bookingsPrint: {
+            Component: '/src/admin/bookingsDay/BookingsPrintView#BookingsPrintView',
+            path: '/bookings-print',
+            meta: { title: '予約一覧（印刷用）' },
+          },
         },
       },
     },

@@ -47,6 +47,38 @@ const ja = {
     edit: '詳細',
     loginRequired: 'ログインしてください。',
   },
+  search: {
+    heading: '予約を検索',
+    label: '予約番号・氏名・求職番号・メールアドレス',
+    help: '日付にかかわらず、担当事業所の予約から探します。',
+    submit: '検索',
+    searching: '検索しています…',
+    none: '該当する予約はありません。',
+    results: (count: number, more: boolean) =>
+      more
+        ? `${count}件以上見つかりました（新しい順に${count}件を表示）。`
+        : `${count}件見つかりました。`,
+    when: '日時',
+    office: '事業所',
+  },
+  print: {
+    open: '印刷用の表示',
+    title: '予約一覧（印刷用）',
+    print: '印刷する',
+    back: '日別の予約に戻る',
+    none: '予約はありません。',
+    name: '氏名',
+    tool: 'ツール',
+    url: '接続URL',
+  },
+  export: {
+    heading: 'CSVで書き出す',
+    from: '開始日',
+    to: '終了日',
+    contacts: '連絡先（メールアドレス・電話番号）を含める',
+    submit: 'CSVを書き出す',
+    help: '担当事業所の予約を、開始日から終了日まで（両日を含む）書き出します。書き出しは監査ログに記録されます。',
+  },
   actions: {
     confirm: '確定にする',
     complete: '実施済みにする',
@@ -173,6 +205,38 @@ const en: AdminText = {
     noMeeting: 'Not set',
     edit: 'Details',
     loginRequired: 'Please log in.',
+  },
+  search: {
+    heading: 'Find a booking',
+    label: 'Reference, name, job-seeker number or e-mail',
+    help: 'Searches your office’s bookings on every date.',
+    submit: 'Search',
+    searching: 'Searching…',
+    none: 'No booking matches.',
+    results: (count: number, more: boolean) =>
+      more
+        ? `More than ${count} found (the ${count} latest shown).`
+        : `${count} ${count === 1 ? 'booking' : 'bookings'} found.`,
+    when: 'Date and time',
+    office: 'Office',
+  },
+  print: {
+    open: 'Print view',
+    title: 'Bookings (print)',
+    print: 'Print',
+    back: 'Back to bookings by day',
+    none: 'No bookings.',
+    name: 'Name',
+    tool: 'Tool',
+    url: 'Meeting URL',
+  },
+  export: {
+    heading: 'Export as CSV',
+    from: 'From',
+    to: 'To',
+    contacts: 'Include contact details (e-mail, phone)',
+    submit: 'Export CSV',
+    help: 'Exports your office’s bookings from the first to the last day (both included). Each export is recorded in the audit log.',
   },
   actions: {
     confirm: 'Confirm',
