@@ -17,7 +17,11 @@ import {
   forgetCachedPoliciesAfterDelete,
 } from '../services/policies/policyCacheHooks'
 import { policyHooks } from './reservationPolicyHooks'
-import { policyRowLabels, reservationPolicyAdminComponents } from '../admin/policy/config'
+import {
+  policyFieldComponents,
+  policyRowLabels,
+  reservationPolicyAdminComponents,
+} from '../admin/policy/config'
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/
 const validateTime = (value: unknown) =>
@@ -146,7 +150,7 @@ export const ReservationPolicies: CollectionConfig = {
       label: ja('予約可能な時間帯（毎週）', 'Weekly bookable windows'),
       labels: { singular: ja('時間帯', 'Window'), plural: ja('時間帯', 'Windows') },
       admin: {
-        components: { RowLabel: policyRowLabels.windows },
+        components: { RowLabel: policyRowLabels.windows, Field: policyFieldComponents.windows },
         description: ja(
           '日本時間。日付をまたぐ時間帯は設定できません。',
           'Asia/Tokyo. A window cannot cross midnight.',

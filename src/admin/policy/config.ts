@@ -33,3 +33,8 @@ export const policyRowLabels = {
   channels: '/src/admin/policy/RowLabels#ChannelRowLabel',
   closures: '/src/admin/policy/RowLabels#ClosureRowLabel',
 } as const
+
+/** The weekly windows edited as one grid (same stored rows). */
+export const policyFieldComponents = {
+  windows: '/src/admin/policy/WeeklyHoursGrid#WeeklyHoursGrid',
+} as const

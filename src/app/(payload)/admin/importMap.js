@@ -1,6 +1,7 @@
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { ChannelRowLabel as ChannelRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a } from '../../../../src/admin/policy/RowLabels'
+import { WeeklyHoursGrid as WeeklyHoursGrid_360f4a7fec70f482404590d3ce3e75ab } from '../../../../src/admin/policy/WeeklyHoursGrid'
 import { WindowRowLabel as WindowRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a } from '../../../../src/admin/policy/RowLabels'
 import { ClosureRowLabel as ClosureRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a } from '../../../../src/admin/policy/RowLabels'
 import { PolicyDocumentControls as PolicyDocumentControls_8bb486ab792a30b8287bf715136062ab } from '../../../../src/admin/policy/PolicyDocumentControls'
@@ -22,6 +23,7 @@ export const importMap = {
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
   "@payloadcms/plugin-multi-tenant/client#TenantField": TenantField_1d0591e3cf4f332c83a86da13a0de59a,
   "/src/admin/policy/RowLabels#ChannelRowLabel": ChannelRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a,
+  "/src/admin/policy/WeeklyHoursGrid#WeeklyHoursGrid": WeeklyHoursGrid_360f4a7fec70f482404590d3ce3e75ab,
   "/src/admin/policy/RowLabels#WindowRowLabel": WindowRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a,
   "/src/admin/policy/RowLabels#ClosureRowLabel": ClosureRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a,
   "/src/admin/policy/PolicyDocumentControls#PolicyDocumentControls": PolicyDocumentControls_8bb486ab792a30b8287bf715136062ab,
