@@ -96,8 +96,6 @@ export function WeeklyHoursGrid({ path: pathProp, field }: ArrayFieldClientProps
       if (Number.isInteger(index)) byRow.set(index, [...(byRow.get(index) ?? []), error.message])
     }
     return byRow
-    // windows is rebuilt from `values` on each render; the JSON text is its identity.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [values, session])
 
   const monday = mondayOnOrAfter(addDays(tokyoToday(), 1))
@@ -113,7 +111,6 @@ export function WeeklyHoursGrid({ path: pathProp, field }: ArrayFieldClientProps
             },
             monday,
           ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [values, session, closuresValue, monday, errorsByRow],
   )
 
