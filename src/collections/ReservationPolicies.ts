@@ -17,6 +17,7 @@ import {
   forgetCachedPoliciesAfterDelete,
 } from '../services/policies/policyCacheHooks'
 import { policyHooks } from './reservationPolicyHooks'
+import { addClosureEndpoint, removeClosureEndpoint } from '../services/policies/closureEndpoints'
 import {
   policyFieldComponents,
   policyRowLabels,
@@ -54,6 +55,10 @@ export const ReservationPolicies: CollectionConfig = {
     delete: hqOrOfficeAdmin,
   },
   indexes: [{ fields: ['office', 'effectiveFrom'], unique: true }],
+  endpoints: [
+    { path: '/:id/closures', method: 'post', handler: addClosureEndpoint },
+    { path: '/:id/closures/remove', method: 'post', handler: removeClosureEndpoint },
+  ],
   hooks: {
     ...policyHooks,
     // The cache goes first: later hooks (terms proposals) may read the office's policies.
@@ -271,7 +276,7 @@ export const ReservationPolicies: CollectionConfig = {
       label: ja('臨時休業日', 'Office closures'),
       labels: { singular: ja('休業日', 'Closure'), plural: ja('休業日', 'Closures') },
       admin: {
-        components: { RowLabel: policyRowLabels.closures },
+        components: { RowLabel: policyRowLabels.closures, Field: policyFieldComponents.closures },
         description: ja(
           '祝日と12月29日〜1月3日は自動で休業日になります。',
           'National holidays and 29 Dec–3 Jan are always closed.',

@@ -34,7 +34,8 @@ export const policyRowLabels = {
   closures: '/src/admin/policy/RowLabels#ClosureRowLabel',
 } as const
 
-/** The weekly windows edited as one grid (same stored rows). */
+/** The weekly windows as one grid and the closures as a calendar (same stored rows). */
 export const policyFieldComponents = {
   windows: '/src/admin/policy/WeeklyHoursGrid#WeeklyHoursGrid',
+  closures: '/src/admin/policy/ClosureCalendar#ClosureCalendar',
 } as const

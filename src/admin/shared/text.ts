@@ -104,6 +104,26 @@ const ja = {
     },
     weekdays: ['月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日', '日曜日'],
   },
+  calendar: {
+    title: '休業日カレンダー',
+    help: '祝日と12月29日〜1月3日は自動で休業日です。日付を押すと、その日を事業所の休業日にする、または取り消すことができます（すぐに保存されます）。',
+    saveFirst: 'ポリシーを保存すると、休業日をカレンダーで設定できます。',
+    unsaved: '保存されていない変更があります。休業日を変更する前に保存してください。',
+    legendHoliday: '祝日・年末年始',
+    closure: '休業日',
+    addTitle: (day: string) => `${day}を休業日にする`,
+    reason: '理由（任意）',
+    add: '休業日にする',
+    remove: '休業日を取り消す',
+    hasBookings: (day: string, count: number) =>
+      `${day}には予約が${count}件あります。予約をどうしますか。`,
+    cancelBookings: (count: number) => `${count}件の予約をキャンセルし、申込者にメールで知らせる`,
+    keepBookings: '予約は残したまま休業日にする',
+    added: (day: string, cancelled: number, kept: number) =>
+      `${day}を休業日にしました。${cancelled > 0 ? `予約${cancelled}件をキャンセルしました。` : ''}${kept > 0 ? `予約${kept}件は残っています。` : ''}`,
+    monthTitle: (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`,
+    weekdaysShort: ['月', '火', '水', '木', '金', '土', '日'],
+  },
   actions: {
     confirm: '確定にする',
     complete: '実施済みにする',
@@ -287,6 +307,32 @@ const en: AdminText = {
       'office-closure': 'Office closure',
     },
     weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  },
+  calendar: {
+    title: 'Closed days',
+    help: 'National holidays and 29 Dec–3 Jan are always closed. Click a day to close the office on it, or to reopen it (saved at once).',
+    saveFirst: 'Save the policy to set closed days on the calendar.',
+    unsaved: 'There are unsaved changes. Save them before changing closed days.',
+    legendHoliday: 'National holiday, year end',
+    closure: 'Office closure',
+    addTitle: (day: string) => `Close the office on ${day}`,
+    reason: 'Reason (optional)',
+    add: 'Close this day',
+    remove: 'Reopen this day',
+    hasBookings: (day: string, count: number) =>
+      `${day} has ${count} ${count === 1 ? 'booking' : 'bookings'}. What should happen to ${count === 1 ? 'it' : 'them'}?`,
+    cancelBookings: (count: number) =>
+      `Cancel ${count} ${count === 1 ? 'booking' : 'bookings'} and e-mail the applicants`,
+    keepBookings: 'Keep the bookings and close the day',
+    added: (day: string, cancelled: number, kept: number) =>
+      `${day} is closed.${cancelled > 0 ? ` ${cancelled} cancelled.` : ''}${kept > 0 ? ` ${kept} kept.` : ''}`,
+    monthTitle: (month: string) =>
+      new Date(`${month}-15T00:00:00Z`).toLocaleDateString('en-GB', {
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+    weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   },
   actions: {
     confirm: 'Confirm',

@@ -3,6 +3,7 @@ import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@pa
 import { ChannelRowLabel as ChannelRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a } from '../../../../src/admin/policy/RowLabels'
 import { WeeklyHoursGrid as WeeklyHoursGrid_360f4a7fec70f482404590d3ce3e75ab } from '../../../../src/admin/policy/WeeklyHoursGrid'
 import { WindowRowLabel as WindowRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a } from '../../../../src/admin/policy/RowLabels'
+import { ClosureCalendar as ClosureCalendar_140edb726f585dd7a11948b1c06a5113 } from '../../../../src/admin/policy/ClosureCalendar'
 import { ClosureRowLabel as ClosureRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a } from '../../../../src/admin/policy/RowLabels'
 import { PolicyDocumentControls as PolicyDocumentControls_8bb486ab792a30b8287bf715136062ab } from '../../../../src/admin/policy/PolicyDocumentControls'
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
@@ -25,6 +26,7 @@ export const importMap = {
   "/src/admin/policy/RowLabels#ChannelRowLabel": ChannelRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a,
   "/src/admin/policy/WeeklyHoursGrid#WeeklyHoursGrid": WeeklyHoursGrid_360f4a7fec70f482404590d3ce3e75ab,
   "/src/admin/policy/RowLabels#WindowRowLabel": WindowRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a,
+  "/src/admin/policy/ClosureCalendar#ClosureCalendar": ClosureCalendar_140edb726f585dd7a11948b1c06a5113,
   "/src/admin/policy/RowLabels#ClosureRowLabel": ClosureRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a,
   "/src/admin/policy/PolicyDocumentControls#PolicyDocumentControls": PolicyDocumentControls_8bb486ab792a30b8287bf715136062ab,
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,

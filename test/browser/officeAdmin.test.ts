@@ -4,21 +4,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { addDays, tokyoDayStart, tokyoToday } from '../../src/admin/shared/tokyo'
 import { mondayOnOrAfter } from '../../src/rules/booking/sampleWeek'
+import { withBookingContext } from '../../src/services/bookings/context'
+import { bearer, login } from '../support/server'
+import { startSmtpReceiver } from '../support/smtp'
 import { startAdminTestServer, type AdminTestServer } from './support/adminServer'
 import { launchBrowser, openAdminAs, type AdminSession } from './support/browser'
 import { keepScreenshot } from './support/screenshots'
 
 let server: AdminTestServer
 let browser: Browser
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>
 
 beforeAll(async () => {
-  server = await startAdminTestServer()
+  smtp = await startSmtpReceiver()
+  server = await startAdminTestServer({ smtpUrl: smtp.url })
   browser = await launchBrowser()
 }, 600_000)
 
 afterAll(async () => {
   await browser?.close()
   await server?.close()
+  await smtp?.close()
 })
 
 async function officeId(slug: string): Promise<number | string> {
@@ -125,8 +131,19 @@ describe('office admin: weekly hours grid', () => {
       await keepScreenshot(page, 'policy-hours-grid')
 
       await page.getByRole('button', { name: '保存', exact: true }).click()
-      // A change of hours alters the terms: the admin is taken to the proposed terms change.
-      await page.waitForURL(/\/terms-change$/, { timeout: 60_000 })
+      await expect
+        .poll(
+          async () =>
+            (
+              await server.payload.findByID({
+                collection: 'reservation-policies',
+                id: policy.id,
+                depth: 0,
+              })
+            ).windows.length,
+          { timeout: 30_000 },
+        )
+        .toBe(policy.windows.length + 1)
     })
 
     const saved = await server.payload.findByID({
@@ -159,7 +176,7 @@ describe('office admin: a refused save', () => {
       // grace longer than a session.
       await page.locator(`#field-windows__${mondayFirst}__end`).fill('11:45')
       await monday.getByRole('button', { name: '月曜日: 時間帯を追加' }).click()
-      const added = monday.locator('li.kiyaku-grid__window').last()
+      const added = monday.locator(`li[data-window="${policy.windows.length}"]`)
       await added.getByLabel('月曜日 時間帯 開始').fill('10:30')
       await added.getByLabel('月曜日 時間帯 終了').fill('11:30')
       await page.locator('#field-noShowGraceMinutes').fill('45')
@@ -186,4 +203,138 @@ describe('office admin: a refused save', () => {
     expect(stored.noShowGraceMinutes).toBe(policy.noShowGraceMinutes)
     expect(stored.windows).toEqual(policy.windows)
   }, 180_000)
+})
+
+/** A weekday from `from` on that is neither a national holiday nor in 12/29–1/3. */
+function openWeekday(from: string): string {
+  let day = from
+  for (;;) {
+    const weekday = new Date(tokyoDayStart(day).getTime() + 12 * 60 * 60 * 1000).getUTCDay()
+    if (weekday >= 1 && weekday <= 5 && !isClosedDay(day)) return day
+    day = addDays(day, 1)
+  }
+}
+
+async function isesakiBooking(day: string, time: string, email: string) {
+  return server.payload.create({
+    collection: 'bookings',
+    data: {
+      office: await officeId('isesaki'),
+      slotStart: `${day}T${time}:00+09:00`,
+      channel: 'staff-scheduled',
+      tool: 'zoom',
+      meetingUrl: 'https://zoom.example/j/555',
+      eligibility: { registered: true, 'video-device': true },
+      applicant: {
+        name: '休業 花子',
+        email,
+        phone: '0270000000',
+        jobSeekerNumber: '10010-909090',
+        desiredDateTime: `${day} ${time}`,
+      },
+    } as never,
+    context: withBookingContext({ now: new Date().toISOString() }),
+  })
+}
+
+describe('office admin: closed days calendar', () => {
+  it('closes a day that has a booking: asked first, the booking cancelled and the applicant mailed', async () => {
+    const day = openWeekday(addDays(tokyoToday(), 10))
+    const booking = await isesakiBooking(day, '10:00', 'closure-applicant@example.jp')
+    expect(booking.status).toBe('confirmed')
+    const policy = await policyInForceOn('isesaki', day)
+
+    await withSession('isesaki-admin@demo.test', async ({ page }) => {
+      await page.goto(`/admin/collections/reservation-policies/${policy.id}`)
+      await waitForIdle(page)
+      const calendar = page.locator('.kiyaku-calendar')
+      const dayButton = calendar.locator(`button[data-date="${day}"]`)
+      await dayButton.waitFor()
+      // National holidays are on the calendar by name, closed for every office.
+      expect(await calendar.locator('button[aria-label*="元日"]').count()).toBeGreaterThan(0)
+      await keepScreenshot(page, 'policy-closures-calendar')
+
+      await dayButton.click()
+      await calendar.getByLabel('理由（任意）').fill('設備点検')
+      await calendar.getByRole('button', { name: '休業日にする', exact: true }).click()
+      const question = calendar.getByRole('alertdialog')
+      await question.waitFor({ timeout: 30_000 })
+      expect(await question.innerText()).toContain('予約が1件あります')
+      await keepScreenshot(page, 'policy-closure-bookings-question')
+      await question
+        .getByRole('button', { name: '1件の予約をキャンセルし、申込者にメールで知らせる' })
+        .click()
+      // Saved at once; the page reads the policy again and shows the day as a closure.
+      await expect
+        .poll(() => calendar.locator(`button[data-date="${day}"]`).getAttribute('aria-pressed'), {
+          timeout: 30_000,
+        })
+        .toBe('true')
+      expect(
+        await calendar.locator(`button[data-date="${day}"]`).getAttribute('aria-label'),
+      ).toContain('設備点検')
+    })
+
+    const mail = await smtp.waitFor(
+      (received) =>
+        received.to.includes('closure-applicant@example.jp') && received.subject.includes('休業'),
+      30_000,
+    )
+    expect(mail.subject).toContain(booking.reference!)
+    expect(mail.text).toContain('設備点検')
+    const stored = await server.payload.findByID({ collection: 'bookings', id: booking.id })
+    expect(stored.status).toBe('cancelled')
+    expect(stored.statusHistory?.at(-1)?.reason).toContain('設備点検')
+    expect(await publicSlotStarts('isesaki', day)).toEqual([])
+    const saved = await server.payload.findByID({
+      collection: 'reservation-policies',
+      id: policy.id,
+      depth: 0,
+    })
+    expect(saved.closures?.map((closure) => [closure.date, closure.reason])).toContainEqual([
+      day,
+      '設備点検',
+    ])
+  }, 180_000)
+
+  it('never drops bookings silently: no decision is refused, and kept bookings stay', async () => {
+    const day = openWeekday(addDays(tokyoToday(), 17))
+    const booking = await isesakiBooking(day, '14:00', 'keep-applicant@example.jp')
+    const policy = await policyInForceOn('isesaki', day)
+    const token = await login(server.url, 'isesaki-admin@demo.test')
+    const close = (body: object) =>
+      fetch(`${server.url}/api/reservation-policies/${policy.id}/closures`, {
+        method: 'POST',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body: JSON.stringify({ date: day, reason: '研修', ...body }),
+      })
+    const undecided = await close({})
+    expect(undecided.status).toBe(409)
+    expect(JSON.stringify(await undecided.json())).toContain('closure_has_bookings')
+    expect(
+      (
+        await server.payload.findByID({ collection: 'reservation-policies', id: policy.id })
+      ).closures?.map((closure) => closure.date),
+    ).not.toContain(day)
+
+    const kept = await close({ bookings: 'keep' })
+    expect(kept.status).toBe(200)
+    expect(await kept.json()).toMatchObject({ bookings: 1, cancelled: 0, kept: 1 })
+    const stored = await server.payload.findByID({ collection: 'bookings', id: booking.id })
+    expect(stored.status).toBe('confirmed')
+    expect(smtp.inbox.filter((mail) => mail.to.includes('keep-applicant@example.jp'))).toEqual([])
+
+    const otherOffice = await fetch(
+      `${server.url}/api/reservation-policies/${policy.id}/closures`,
+      {
+        method: 'POST',
+        headers: {
+          ...bearer(await login(server.url, 'kitakyushu-admin@demo.test')),
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ date: addDays(day, 1), bookings: 'keep' }),
+      },
+    )
+    expect([403, 404]).toContain(otherOffice.status)
+  }, 60_000)
 })
