@@ -131,8 +131,7 @@ export function ClosureCalendar({ path: pathProp, field }: ArrayFieldClientProps
     const name = formatDay(day.date, language)
     if (day.closed === 'office-closure')
       return `${name}: ${text.calendar.closure}${day.closureReason ? `（${day.closureReason}）` : ''}`
-    if (day.closed === 'national-holiday')
-      return `${name}: ${day.holiday ? day.holiday[language] : text.grid.closedReason['national-holiday']}`
+    if (day.holiday) return `${name}: ${day.holiday[language]}`
     if (day.closed === 'year-end') return `${name}: ${text.grid.closedReason['year-end']}`
     return name
   }

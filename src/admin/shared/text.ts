@@ -7,6 +7,7 @@ const ja = {
     heading: '業務',
     bookingsDay: '日別の予約',
     policies: '予約ポリシー',
+    usage: '利用状況',
   },
   status: {
     pending_confirmation: '確認待ち',
@@ -124,6 +125,36 @@ const ja = {
     monthTitle: (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`,
     weekdaysShort: ['月', '火', '水', '木', '金', '土', '日'],
   },
+  usage: {
+    title: '利用状況',
+    description: '期間を選んで、予約の件数と利用のされ方を見ます。個人の情報は集計に使いません。',
+    forbidden: '利用状況は本部と事業所の管理者のみが見られます。',
+    from: '開始日',
+    to: '終了日',
+    office: '事業所',
+    show: '表示',
+    allOffices: (count: number) => `すべての事業所（${count}）`,
+    zone: '日本時間',
+    rangeCapped: (days: number) =>
+      `期間は${days}日までです。終了日から${days}日分を表示しています。`,
+    total: '予約件数',
+    utilisation: '利用率（予約された枠 ÷ 提供した枠）',
+    lapsedShare: '確認されずに失効した割合（オンライン予約）',
+    noShowRate: '無断欠席率',
+    byWeek: '週ごとの予約件数（受付方法別）',
+    weekOf: '週の初日',
+    cancellations: 'キャンセルの連絡手段',
+    method: '連絡手段',
+    count: '件数',
+    cancelBy: {
+      link: 'メールのリンク',
+      phone: '電話',
+      email: 'メール',
+      office: '事業所（休業など）',
+    },
+    perOffice: '事業所ごとの利用状況',
+    refusalsNote: '規則による予約のお断り（規則コード別）は、まだ集計していません。',
+  },
   actions: {
     confirm: '確定にする',
     complete: '実施済みにする',
@@ -213,7 +244,12 @@ const ja = {
 export type AdminText = typeof ja
 
 const en: AdminText = {
-  nav: { heading: 'Work', bookingsDay: 'Bookings by day', policies: 'Reservation policies' },
+  nav: {
+    heading: 'Work',
+    bookingsDay: 'Bookings by day',
+    policies: 'Reservation policies',
+    usage: 'Usage',
+  },
   status: {
     pending_confirmation: 'Pending confirmation',
     confirmed: 'Confirmed',
@@ -333,6 +369,37 @@ const en: AdminText = {
         timeZone: 'UTC',
       }),
     weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  },
+  usage: {
+    title: 'Usage',
+    description:
+      'Bookings and how the service is used over a chosen period. No personal data is counted.',
+    forbidden: 'Usage is for headquarters and office admins only.',
+    from: 'From',
+    to: 'To',
+    office: 'Office',
+    show: 'Show',
+    allOffices: (count: number) => `All offices (${count})`,
+    zone: 'Japan time',
+    rangeCapped: (days: number) =>
+      `Periods are at most ${days} days; showing ${days} days up to the end date.`,
+    total: 'Bookings',
+    utilisation: 'Utilisation (places booked ÷ places offered)',
+    lapsedShare: 'Lapsed unconfirmed (online bookings)',
+    noShowRate: 'No-show rate',
+    byWeek: 'Bookings by week and channel',
+    weekOf: 'Week starting',
+    cancellations: 'Cancellations by method',
+    method: 'Method',
+    count: 'Count',
+    cancelBy: {
+      link: 'Link in the mail',
+      phone: 'Phone',
+      email: 'Email',
+      office: 'Office (closure etc.)',
+    },
+    perOffice: 'Usage by office',
+    refusalsNote: 'Refusals by rule code are not counted yet.',
   },
   actions: {
     confirm: 'Confirm',

@@ -16,6 +16,7 @@ import { WorkNavLinks as WorkNavLinks_ed19f0f5b15f54846ca8cb8525b4074c } from '.
 import { AccessibilityFixes as AccessibilityFixes_89f47ebfca3aa2e949eb6eaa07e40140 } from '../../../../src/admin/providers/AccessibilityFixes'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { BookingsDayView as BookingsDayView_6f65c6099967f7eab14b86cd31b616c0 } from '../../../../src/admin/bookingsDay/BookingsDayView'
+import { UsageView as UsageView_caa9abc107ac39255773758c1820daf1 } from '../../../../src/admin/usage/UsageView'
 import { BookingsPrintView as BookingsPrintView_f1d406b7fbebcadfedf9b177cf24c99c } from '../../../../src/admin/bookingsDay/BookingsPrintView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -39,6 +40,7 @@ export const importMap = {
   "/src/admin/providers/AccessibilityFixes#AccessibilityFixes": AccessibilityFixes_89f47ebfca3aa2e949eb6eaa07e40140,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
   "/src/admin/bookingsDay/BookingsDayView#BookingsDayView": BookingsDayView_6f65c6099967f7eab14b86cd31b616c0,
+  "/src/admin/usage/UsageView#UsageView": UsageView_caa9abc107ac39255773758c1820daf1,
   "/src/admin/bookingsDay/BookingsPrintView#BookingsPrintView": BookingsPrintView_f1d406b7fbebcadfedf9b177cf24c99c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
