@@ -6,6 +6,9 @@ import { seriousAxeViolations } from './support/axe'
 import { startAdminTestServer, type AdminTestServer } from './support/adminServer'
 import { launchBrowser, openAdminAs } from './support/browser'
 
+/** Far from Tokyo: every time these screens show must still be Tokyo time. */
+const BROWSER_ZONE = 'America/Los_Angeles'
+
 let server: AdminTestServer
 let browser: Browser
 
@@ -60,7 +63,9 @@ describe('accessibility of the work screens (axe-core: no serious or critical vi
     it(
       screen.name,
       async () => {
-        const session = await openAdminAs(browser, server.url, screen.email)
+        const session = await openAdminAs(browser, server.url, screen.email, {
+          timezoneId: BROWSER_ZONE,
+        })
         try {
           await session.page.goto(await screen.path())
           await session.page.waitForLoadState('networkidle')

@@ -11,6 +11,9 @@ import { startAdminTestServer, type AdminTestServer } from './support/adminServe
 import { launchBrowser, openAdminAs, type AdminSession } from './support/browser'
 import { keepScreenshot } from './support/screenshots'
 
+/** Far from Tokyo: every time these screens show must still be Tokyo time. */
+const BROWSER_ZONE = 'America/Los_Angeles'
+
 let server: AdminTestServer
 let browser: Browser
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>
@@ -74,7 +77,7 @@ async function withSession<T>(
   email: string,
   run: (session: AdminSession) => Promise<T>,
 ): Promise<T> {
-  const session = await openAdminAs(browser, server.url, email)
+  const session = await openAdminAs(browser, server.url, email, { timezoneId: BROWSER_ZONE })
   try {
     return await run(session)
   } finally {
@@ -254,8 +257,18 @@ describe('office admin: closed days calendar', () => {
       expect(await calendar.locator('button[aria-label*="元日"]').count()).toBeGreaterThan(0)
       await keepScreenshot(page, 'policy-closures-calendar')
 
-      await dayButton.click()
-      await calendar.getByLabel('理由（任意）').fill('設備点検')
+      // A click before React has hydrated the calendar does nothing: click until the panel opens.
+      const reason = calendar.getByLabel('理由（任意）')
+      await expect
+        .poll(
+          async () => {
+            await dayButton.click()
+            return reason.count()
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(1)
+      await reason.fill('設備点検')
       await calendar.getByRole('button', { name: '休業日にする', exact: true }).click()
       const question = calendar.getByRole('alertdialog')
       await question.waitFor({ timeout: 30_000 })

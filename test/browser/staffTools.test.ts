@@ -12,6 +12,9 @@ import { startAdminTestServer, type AdminTestServer } from './support/adminServe
 import { launchBrowser, openAdminAs, type AdminSession } from './support/browser'
 import { keepScreenshot } from './support/screenshots'
 
+/** Far from Tokyo: every time these screens show must still be Tokyo time. */
+const BROWSER_ZONE = 'America/Los_Angeles'
+
 let server: AdminTestServer
 let browser: Browser
 
@@ -78,7 +81,7 @@ async function withSession<T>(
   email: string,
   run: (session: AdminSession) => Promise<T>,
 ): Promise<T> {
-  const session = await openAdminAs(browser, server.url, email)
+  const session = await openAdminAs(browser, server.url, email, { timezoneId: BROWSER_ZONE })
   try {
     return await run(session)
   } finally {

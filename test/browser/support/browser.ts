@@ -22,19 +22,23 @@ export interface AdminSession {
   close: () => Promise<void>
 }
 
-/** A fresh browser context in Japanese and Tokyo time, logged in through the admin's login form. */
+/**
+ * A fresh browser context in Japanese and Tokyo time (or the zone given: screens that must show
+ * Tokyo time whatever the browser's zone are tested from Los Angeles), logged in through the
+ * admin's login form.
+ */
 export async function openAdminAs(
   browser: Browser,
   baseUrl: string,
   email?: string,
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; timezoneId?: string } = {},
 ): Promise<AdminSession> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     // Only for injecting axe-core into pages whose CSP forbids inline scripts.
     bypassCSP: options.bypassCSP ?? false,
     locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
+    timezoneId: options.timezoneId ?? 'Asia/Tokyo',
     viewport: { width: 1280, height: 900 },
   })
   const page = await context.newPage()
