@@ -124,7 +124,7 @@ describe('usage dashboard', () => {
       expect(await scope.locator('svg[role="img"]').count()).toBe(2)
       await keepScreenshot(page, 'usage-dashboard-hq')
 
-      await page.getByLabel('事業所').selectOption({ label: 'ハローワーク伊勢崎' })
+      await page.locator('select[name="office"]').selectOption({ label: 'ハローワーク伊勢崎' })
       await page.getByRole('button', { name: '表示', exact: true }).click()
       const isesaki = page.locator(`section[data-scope="${await officeId('isesaki')}"]`)
       await isesaki.waitFor({ timeout: 30_000 })

@@ -8,7 +8,7 @@ import {
   useTranslation,
 } from '@payloadcms/ui'
 import type { ArrayFieldClientProps } from 'payload'
-import { useId, useMemo, useState, type FormEvent } from 'react'
+import { useId, useMemo, useState, type KeyboardEvent } from 'react'
 
 import { closureCalendar, type CalendarDay } from '../../rules/booking/closureCalendar'
 import { errorMessageOf, restJson } from '../shared/api'
@@ -122,9 +122,16 @@ export function ClosureCalendar({ path: pathProp, field }: ArrayFieldClientProps
     setStep(day.closed === 'office-closure' ? { kind: 'remove', day } : { kind: 'add', day })
   }
 
-  function submitAdd(event: FormEvent) {
-    event.preventDefault()
+  // The calendar sits inside Payload's document form: no nested <form>, and Enter in the reason
+  // must not submit the document.
+  function submitAdd() {
     if (step.kind === 'add') void addClosure(step.day, reason.trim())
+  }
+
+  function onReasonKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter') return
+    event.preventDefault()
+    submitAdd()
   }
 
   const dayLabel = (day: CalendarDay) => {
@@ -168,22 +175,30 @@ export function ClosureCalendar({ path: pathProp, field }: ArrayFieldClientProps
         {done ? <p className="kiyaku-success">{done}</p> : null}
       </div>
       {step.kind === 'add' ? (
-        <form className="kiyaku-calendar__panel" onSubmit={submitAdd}>
-          <h4>{text.calendar.addTitle(formatDay(step.day.date, language))}</h4>
+        <div className="kiyaku-calendar__panel" role="group" aria-labelledby={`${headingId}-add`}>
+          <h4 id={`${headingId}-add`}>
+            {text.calendar.addTitle(formatDay(step.day.date, language))}
+          </h4>
           <label htmlFor={reasonId}>{text.calendar.reason}</label>
           <input
             id={reasonId}
             value={reason}
             maxLength={200}
             onChange={(event) => setReason(event.target.value)}
+            onKeyDown={onReasonKey}
           />
-          <button type="submit" className="kiyaku-button kiyaku-button--primary" disabled={busy}>
+          <button
+            type="button"
+            className="kiyaku-button kiyaku-button--primary"
+            disabled={busy}
+            onClick={submitAdd}
+          >
             {text.calendar.add}
           </button>
           <button type="button" className="kiyaku-button" onClick={() => setStep({ kind: 'idle' })}>
             {text.policy.cancel}
           </button>
-        </form>
+        </div>
       ) : null}
       {step.kind === 'bookings' ? (
         <div

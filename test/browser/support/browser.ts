@@ -60,6 +60,7 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.locator('#field-email').fill(email)
   await page.locator('#field-password').fill(password)
   await page.locator('button[type="submit"]').click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 30_000 })
-  await page.locator('.template-default').first().waitFor({ timeout: 30_000 })
+  // Generous: on a shared two-core machine a production admin can take this long to log in.
+  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 90_000 })
+  await page.locator('.template-default').first().waitFor({ timeout: 90_000 })
 }
