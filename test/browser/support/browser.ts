@@ -53,14 +53,23 @@ export async function openAdminAs(
 }
 
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  // The redirect to /admin/login happens in the browser, after hydration.
-  await page.goto('/admin/login')
-  // Typing before React hydrates the form is lost; the form is live once the page is idle.
-  await page.waitForLoadState('networkidle')
-  await page.locator('#field-email').fill(email)
-  await page.locator('#field-password').fill(password)
-  await page.locator('button[type="submit"]').click()
-  // Generous: on a shared two-core machine a production admin can take this long to log in.
-  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 90_000 })
+  // Typing before React hydrates the form is lost, and on a loaded machine the page can look
+  // idle before hydration has finished: a login that leaves us on the form is tried again.
+  for (let attempt = 1; ; attempt++) {
+    // The redirect to /admin/login happens in the browser, after hydration.
+    await page.goto('/admin/login')
+    await page.waitForLoadState('networkidle')
+    await page.locator('#field-email').fill(email)
+    await page.locator('#field-password').fill(password)
+    await page.locator('button[type="submit"]').click()
+    try {
+      await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), {
+        timeout: 45_000,
+      })
+      break
+    } catch (error) {
+      if (attempt >= 3) throw error
+    }
+  }
   await page.locator('.template-default').first().waitFor({ timeout: 90_000 })
 }
