@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     const slots = await benchSlots(server.url, seed)
     console.log(`bench: ${seconds(started)} s; booking creation (about 45 s)…`)
     const bookings = await benchBookingCreation(server.url)
-    console.log(`bench: ${seconds(started)} s; usage dashboard at 100,000 bookings (in this process)…`)
+    console.log(
+      `bench: ${seconds(started)} s; usage dashboard at 100,000 bookings (in this process)…`,
+    )
     const dashboard = await benchDashboard()
     results = {
       machine,

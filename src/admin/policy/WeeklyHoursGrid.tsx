@@ -186,9 +186,13 @@ export function WeeklyHoursGrid({ path: pathProp, field }: ArrayFieldClientProps
                 ) : null}
                 <ul>
                   {dayWindows.map((window) => {
+                    // The same rule runs here and on save: a message the server returns once
+                    // the grid already shows is shown once.
                     const errors = [
-                      ...(errorsByRow.get(window.index) ?? []),
-                      ...(rows[window.index]?.error ?? []),
+                      ...new Set([
+                        ...(errorsByRow.get(window.index) ?? []),
+                        ...(rows[window.index]?.error ?? []),
+                      ]),
                     ]
                     const errorId = `grid-error-${window.index}`
                     const label = `${weekdayName(weekday)} ${text.grid.window}`
