@@ -182,7 +182,20 @@ describe('office admin: a refused save', () => {
       const added = monday.locator(`li[data-window="${policy.windows.length}"]`)
       await added.getByLabel('月曜日 時間帯 開始').fill('10:30')
       await added.getByLabel('月曜日 時間帯 終了').fill('11:30')
-      await page.locator('#field-noShowGraceMinutes').fill('45')
+      // Every edit must have reached the form before saving (typing before hydration is lost).
+      const grace = page.locator('#field-noShowGraceMinutes')
+      await expect
+        .poll(
+          async () => {
+            await grace.fill('45')
+            return [
+              await grace.inputValue(),
+              await added.getByLabel('月曜日 時間帯 開始').inputValue(),
+            ]
+          },
+          { timeout: 30_000 },
+        )
+        .toEqual(['45', '10:30'])
 
       await page.getByRole('button', { name: '保存', exact: true }).click()
       const graceField = page.locator('.field-type', {
