@@ -17,6 +17,7 @@ import {
 } from './measure'
 import { HEADLESS_HEAP_LIMIT } from './server'
 import { BENCH_CAPACITY, BOOKING_OFFICE, SEEDED_BOOKINGS, type SlotsResults } from './slots'
+import { DASHBOARD_BOOKINGS, type DashboardResults } from './dashboard'
 import { TERMS_OFFICE, type TermsResults } from './terms'
 
 export interface MachineNotes {
@@ -37,6 +38,8 @@ export interface BenchResults {
   terms: TermsResults
   slots: SlotsResults
   bookings: BookingResults
+  /** The usage dashboard's queries, in the bench process on its own database. */
+  dashboard: DashboardResults
   peakRssMiB: number | null
   coldStart: ColdStartResults
   /** V8's heapTotal after seeding: the rest of the RSS is native (libsql, Node itself). */
@@ -199,6 +202,7 @@ export function markdown(results: BenchResults): string {
     `| slots, 31 days, 5,000 bookings: median server time | ${fixed(slotsServerMedian, 2)} ms | ≤ 5 ms |`,
     `| slots, first request after seeding (cold caches): server time | ${fixed(slots.firstRequestServerMs, 2)} ms | |`,
     `| booking creation ÷ bare Payload create | ${fixed(bookingRatio, 2)} (totals ${fixed(totalsRatio(bookings.ours, bookings.bareCreate), 2)}) | ≥ 0.5 |`,
+    `| usage dashboard, ${DASHBOARD_BOOKINGS.toLocaleString('en')} bookings, both offices, 12 weeks / one year: median | ${fixed(results.dashboard.twelveWeeks.medianMs, 1)} / ${fixed(results.dashboard.year.medianMs, 1)} ms | |`,
     `| server RSS after start (demo seed) / after seeding 5,000 bookings | ${results.afterStartMiB ?? '–'} / ${results.afterSeedMiB ?? '–'} MiB | |`,
     `| of which V8 heap (heapTotal) after seeding | ${results.heapAfterSeedMiB ?? '–'} MiB | |`,
     `| headless server (KIYAKU_ADMIN=off, \`${HEADLESS_HEAP_LIMIT}\`) peak RSS (VmHWM) over the whole run | ${results.peakRssMiB ?? '–'} MiB | ≤ ${HEADLESS_PEAK_RSS_TARGET_MIB} MiB ${mark(results.peakRssMiB, HEADLESS_PEAK_RSS_TARGET_MIB)} |`,
@@ -285,6 +289,7 @@ export function summary(results: BenchResults): string {
     `booking creation      ${describe(bookings.ours)}`,
     `  bare create         ${describe(bookings.bareCreate)}`,
     `  ratio               ${fixed(ratio(bookings.ours, bookings.bareCreate), 2)} (target ≥ 0.5)`,
+    `usage dashboard       12 weeks ${fixed(results.dashboard.twelveWeeks.medianMs, 1)} ms, one year ${fixed(results.dashboard.year.medianMs, 1)} ms (median, ${DASHBOARD_BOOKINGS} bookings)`,
     `server RSS            ${results.afterStartMiB ?? '–'} MiB after start, ${results.afterSeedMiB ?? '–'} MiB after seeding, peak ${results.peakRssMiB ?? '–'} MiB (target ≤ ${HEADLESS_PEAK_RSS_TARGET_MIB})`,
     `cold start            ${coldStartValue(results.coldStart)} (target ≤ ${COLD_START_TARGET_MS / 1000} s)`,
     `total                 ${fixed(results.totalSeconds, 0)} s`,

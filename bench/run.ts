@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { benchBookingCreation } from './bookings'
 import { benchColdStart } from './coldStart'
+import { benchDashboard } from './dashboard'
 import { machineNotes, markdown, summary, type BenchResults } from './report'
 import { projectRoot, startBenchServer, type BenchServer } from './server'
 import { benchSlots, prepareBookingOffice } from './slots'
@@ -49,11 +50,16 @@ async function main(): Promise<void> {
     const slots = await benchSlots(server.url, seed)
     console.log(`bench: ${seconds(started)} s; booking creation (about 45 s)…`)
     const bookings = await benchBookingCreation(server.url)
+    console.log(
+      `bench: ${seconds(started)} s; usage dashboard at 100,000 bookings (in this process)…`,
+    )
+    const dashboard = await benchDashboard()
     results = {
       machine,
       terms,
       slots,
       bookings,
+      dashboard,
       peakRssMiB: server.peakRssMiB(),
       heapAfterSeedMiB,
       coldStart,

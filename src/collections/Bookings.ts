@@ -4,6 +4,7 @@ import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
 import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
 import { isHqAdmin } from '../access/isHqAdmin'
+import { exportBookingsEndpoint, searchBookingsEndpoint } from '../services/bookings/staffEndpoints'
 import { bookingHooks } from './bookingHooks'
 import { ja } from './i18n'
 import {
@@ -35,6 +36,10 @@ export const Bookings: CollectionConfig = {
     delete: isHqAdmin,
   },
   hooks: bookingHooks,
+  endpoints: [
+    { path: '/search', method: 'post', handler: searchBookingsEndpoint },
+    { path: '/export', method: 'get', handler: exportBookingsEndpoint },
+  ],
   // Seat counts and listings look bookings up by office and slot start.
   indexes: [{ fields: ['office', 'slotStart'] }],
   fields: [

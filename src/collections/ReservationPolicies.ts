@@ -18,7 +18,12 @@ import {
   forgetCachedPoliciesAfterDelete,
 } from '../services/policies/policyCacheHooks'
 import { policyHooks } from './reservationPolicyHooks'
-import { policyRowLabels, reservationPolicyAdminComponents } from '../admin/policy/config'
+import { addClosureEndpoint, removeClosureEndpoint } from '../services/policies/closureEndpoints'
+import {
+  policyFieldComponents,
+  policyRowLabels,
+  reservationPolicyAdminComponents,
+} from '../admin/policy/config'
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/
 const validateTime = (value: unknown) =>
@@ -51,6 +56,10 @@ export const ReservationPolicies: CollectionConfig = {
     delete: hqOrOfficeAdmin,
   },
   indexes: [{ fields: ['office', 'effectiveFrom'], unique: true }],
+  endpoints: [
+    { path: '/:id/closures', method: 'post', handler: addClosureEndpoint },
+    { path: '/:id/closures/remove', method: 'post', handler: removeClosureEndpoint },
+  ],
   hooks: {
     ...policyHooks,
     // The cache goes first: later hooks (terms proposals) may read the office's policies.
@@ -147,7 +156,7 @@ export const ReservationPolicies: CollectionConfig = {
       label: ja('予約可能な時間帯（毎週）', 'Weekly bookable windows'),
       labels: { singular: ja('時間帯', 'Window'), plural: ja('時間帯', 'Windows') },
       admin: {
-        components: { RowLabel: policyRowLabels.windows },
+        components: { RowLabel: policyRowLabels.windows, Field: policyFieldComponents.windows },
         description: ja(
           '日本時間。日付をまたぐ時間帯は設定できません。',
           'Asia/Tokyo. A window cannot cross midnight.',
@@ -283,7 +292,7 @@ export const ReservationPolicies: CollectionConfig = {
       label: ja('臨時休業日', 'Office closures'),
       labels: { singular: ja('休業日', 'Closure'), plural: ja('休業日', 'Closures') },
       admin: {
-        components: { RowLabel: policyRowLabels.closures },
+        components: { RowLabel: policyRowLabels.closures, Field: policyFieldComponents.closures },
         description: ja(
           '祝日と12月29日〜1月3日は自動で休業日になります。',
           'National holidays and 29 Dec–3 Jan are always closed.',

@@ -109,6 +109,16 @@ export async function kiyakuConfig(
             path: '/bookings-day',
             meta: { title: '日別の予約' },
           },
+          usage: {
+            Component: '/src/admin/usage/UsageView#UsageView',
+            path: '/usage',
+            meta: { title: '利用状況' },
+          },
+          bookingsPrint: {
+            Component: '/src/admin/bookingsDay/BookingsPrintView#BookingsPrintView',
+            path: '/bookings-print',
+            meta: { title: '予約一覧（印刷用）' },
+          },
         },
       },
     },

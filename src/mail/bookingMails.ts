@@ -149,6 +149,20 @@ export function refusalMail(office: MailOffice, reason: string): BookingMail {
   ])
 }
 
+/** The office closes on the day of the booking and cancels it; the applicant is told why. */
+export function closureCancelledMail(
+  office: MailOffice,
+  booking: MailBooking,
+  reason: string | null,
+): BookingMail {
+  return compose(`【${office.name}】休業のため、ご予約を取り消しました（${booking.reference}）`, [
+    `${office.name}は、ご予約の日を${reason ? `${reason}のため` : ''}休業とすることになりました。まことに申し訳ありませんが、次のご予約を取り消しました。`,
+    details(booking),
+    'あらためてご予約いただくか、下記までお問い合わせください。',
+    contact(office),
+  ])
+}
+
 /**
  * Sends through Payload's configured adapter (SMTP, or the log without SMTP_URL). The recipient
  * and the body are never logged here.

@@ -22,10 +22,13 @@ export function BookingActions({
   bookingId,
   status,
   label,
+  onChanged,
 }: {
   bookingId: number | string
   status: Status
   label: string
+  /** Called after a change is saved; the day view re-renders from the server instead. */
+  onChanged?: () => void
 }) {
   const { config } = useConfig()
   const { i18n } = useTranslation()
@@ -50,7 +53,8 @@ export function BookingActions({
       }
       toast.success(text.actions.saved)
       setCancelling(false)
-      router.refresh()
+      if (onChanged) onChanged()
+      else router.refresh()
     } catch {
       toast.error(text.actions.failed)
     } finally {

@@ -3,7 +3,9 @@ import { Gutter } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 
+import { roleOf } from '../../access/roles'
 import type { Booking } from '../../payload-types'
+import { mayExportContacts } from '../../rules/booking/bookingExport'
 import { idOf } from '../shared/ids'
 import {
   narrowToSelected,
@@ -21,6 +23,7 @@ import {
   tokyoToday,
 } from '../shared/tokyo'
 import { BookingActions } from './BookingActions'
+import { BookingSearch } from './BookingSearch'
 
 const RANGE_CHOICES = [1, 3, 7] as const
 const DEFAULT_RANGE = 3
@@ -80,6 +83,8 @@ export async function BookingsDayView(props: AdminViewServerProps) {
   }
   const link = (date: string, days = range) => `?date=${date}&days=${days}`
   const adminRoute = payload.config.routes.admin
+  const role = roleOf(user)
+  const singleOffice = offices.length === 1 ? offices[0] : undefined
 
   return (
     <DefaultTemplate
@@ -124,8 +129,45 @@ export async function BookingsDayView(props: AdminViewServerProps) {
                 </a>
               ))}
             </span>
+            <a
+              className="kiyaku-button"
+              href={`${adminRoute}/bookings-print?date=${from}&days=${range}`}
+            >
+              {text.print.open}
+            </a>
           </nav>
         </header>
+        <BookingSearch office={singleOffice?.id} />
+        <details className="kiyaku-export">
+          <summary>{text.export.heading}</summary>
+          <form
+            method="get"
+            action={`${payload.config.routes.api}/bookings/export`}
+            className="kiyaku-export__form"
+          >
+            <p className="kiyaku-muted">{text.export.help}</p>
+            <label>
+              {text.export.from}
+              <input type="date" name="from" required defaultValue={from} />
+            </label>
+            <label>
+              {text.export.to}
+              <input type="date" name="to" required defaultValue={addDays(from, range - 1)} />
+            </label>
+            {singleOffice ? (
+              <input type="hidden" name="office" value={String(singleOffice.id)} />
+            ) : null}
+            {role && mayExportContacts(role) ? (
+              <label className="kiyaku-export__contacts">
+                <input type="checkbox" name="contact" value="1" />
+                {text.export.contacts}
+              </label>
+            ) : null}
+            <button type="submit" className="kiyaku-button kiyaku-button--primary">
+              {text.export.submit}
+            </button>
+          </form>
+        </details>
         {days.map((day) => {
           const dayBookings = byDay.get(day) ?? []
           return (

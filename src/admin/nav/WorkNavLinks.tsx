@@ -17,6 +17,11 @@ export function WorkNavLinks() {
       href: `${config.routes.admin}/bookings-day`,
       label: text.nav.bookingsDay,
     },
+    {
+      id: 'nav-usage',
+      href: `${config.routes.admin}/usage`,
+      label: text.nav.usage,
+    },
   ]
   return (
     <NavGroup label={text.nav.heading}>

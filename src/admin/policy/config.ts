@@ -33,3 +33,9 @@ export const policyRowLabels = {
   channels: '/src/admin/policy/RowLabels#ChannelRowLabel',
   closures: '/src/admin/policy/RowLabels#ClosureRowLabel',
 } as const
+
+/** The weekly windows as one grid and the closures as a calendar (same stored rows). */
+export const policyFieldComponents = {
+  windows: '/src/admin/policy/WeeklyHoursGrid#WeeklyHoursGrid',
+  closures: '/src/admin/policy/ClosureCalendar#ClosureCalendar',
+} as const

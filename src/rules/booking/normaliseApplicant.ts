@@ -60,7 +60,7 @@ export const textFieldMaxLength: Readonly<Record<'name' | 'desiredDateTime' | 'n
 const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/
 
 /** Trimmed free text within its length limit, or null. */
-function normaliseText(text: string, maxLength: number, multiline = false): string | null {
+export function normaliseText(text: string, maxLength: number, multiline = false): string | null {
   const trimmed = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
   if ([...trimmed].length > maxLength) return null
   if (CONTROL.test(trimmed) || (!multiline && /[\r\n]/.test(trimmed))) return null

@@ -166,7 +166,22 @@ function validateChannels(policy: ReservationPolicy, report: Report): void {
   })
 }
 
-function validateWindows(policy: ReservationPolicy, report: Report): void {
+/**
+ * The weekly windows' errors alone (format, order, length, overlap), for the hours grid to show
+ * before saving; validatePolicy reports the same ones on save.
+ */
+export function validateWeeklyWindows(
+  policy: Pick<ReservationPolicy, 'windows' | 'sessionMinutes'>,
+): PolicyFieldError[] {
+  const errors: PolicyFieldError[] = []
+  validateWindows(policy, (path, message) => errors.push({ path, message }))
+  return errors
+}
+
+function validateWindows(
+  policy: Pick<ReservationPolicy, 'windows' | 'sessionMinutes'>,
+  report: Report,
+): void {
   const session = policy.sessionMinutes
   const sessionValid = isPositiveInteger(session) && session <= 24 * 60
   if (!sessionValid) report('sessionMinutes', '1回の時間（分）は1以上の整数で入力してください。')

@@ -18,7 +18,9 @@ export interface AdminTestServer extends RunningKiyaku {
  * `.next` is missing or stale (about a minute). The admin's API calls go to serverURL, so the
  * port is chosen before start and PUBLIC_URL names it exactly as the browser will.
  */
-export async function startAdminTestServer(): Promise<AdminTestServer> {
+export async function startAdminTestServer(
+  options: { smtpUrl?: string } = {},
+): Promise<AdminTestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiyaku-browser-'))
   const port = await freePort()
   const env = loadEnv({
@@ -33,6 +35,7 @@ export async function startAdminTestServer(): Promise<AdminTestServer> {
     KIYAKU_JOBS_AUTORUN: 'false',
     KIYAKU_PUBLIC_RATE_LIMIT: '100000',
     LOG_LEVEL: 'silent',
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
   })
   const adminHandler = await createAdminHandler(env, {
     dev: false,

@@ -22,19 +22,23 @@ export interface AdminSession {
   close: () => Promise<void>
 }
 
-/** A fresh browser context in Japanese and Tokyo time, logged in through the admin's login form. */
+/**
+ * A fresh browser context in Japanese and Tokyo time (or the zone given: screens that must show
+ * Tokyo time whatever the browser's zone are tested from Los Angeles), logged in through the
+ * admin's login form.
+ */
 export async function openAdminAs(
   browser: Browser,
   baseUrl: string,
   email?: string,
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; timezoneId?: string } = {},
 ): Promise<AdminSession> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     // Only for injecting axe-core into pages whose CSP forbids inline scripts.
     bypassCSP: options.bypassCSP ?? false,
     locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
+    timezoneId: options.timezoneId ?? 'Asia/Tokyo',
     viewport: { width: 1280, height: 900 },
   })
   const page = await context.newPage()
@@ -48,14 +52,24 @@ export async function openAdminAs(
   return { page, outsideRequests, close: () => context.close() }
 }
 
-async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  // The redirect to /admin/login happens in the browser, after hydration.
-  await page.goto('/admin/login')
-  // Typing before React hydrates the form is lost; the form is live once the page is idle.
-  await page.waitForLoadState('networkidle')
-  await page.locator('#field-email').fill(email)
-  await page.locator('#field-password').fill(password)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 30_000 })
-  await page.locator('.template-default').first().waitFor({ timeout: 30_000 })
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  // Typing before React hydrates the form is lost, and on a loaded machine the page can look
+  // idle before hydration has finished: a login that leaves us on the form is tried again.
+  for (let attempt = 1; ; attempt++) {
+    // The redirect to /admin/login happens in the browser, after hydration.
+    await page.goto('/admin/login')
+    await page.waitForLoadState('networkidle')
+    await page.locator('#field-email').fill(email)
+    await page.locator('#field-password').fill(password)
+    await page.locator('button[type="submit"]').click()
+    try {
+      await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), {
+        timeout: 45_000,
+      })
+      break
+    } catch (error) {
+      if (attempt >= 3) throw error
+    }
+  }
+  await page.locator('.template-default').first().waitFor({ timeout: 90_000 })
 }
