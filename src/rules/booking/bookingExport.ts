@@ -2,7 +2,7 @@
  * The columns of the bookings CSV. Name, 求職番号 and reference are what staff work with;
  * e-mail and phone (contact fields) only go to HQ and office admins who ask for them.
  */
-export const BOOKING_EXPORT_COLUMNS = [
+const BOOKING_EXPORT_COLUMNS = [
   'reference',
   'office',
   'date',
@@ -22,7 +22,7 @@ export const BOOKING_EXPORT_COLUMNS = [
 
 export type BookingExportColumn = (typeof BOOKING_EXPORT_COLUMNS)[number]
 
-export const CONTACT_EXPORT_COLUMNS: readonly BookingExportColumn[] = ['email', 'phone']
+const CONTACT_EXPORT_COLUMNS: readonly BookingExportColumn[] = ['email', 'phone']
 
 export const EXPORT_MAX_DAYS = 366
 

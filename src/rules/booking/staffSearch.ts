@@ -12,7 +12,7 @@ export interface StaffSearchTerms {
   nameWords: string[]
 }
 
-export const STAFF_SEARCH_MIN_LENGTH = 2
+const STAFF_SEARCH_MIN_LENGTH = 2
 export const STAFF_SEARCH_MAX_LENGTH = 100
 
 const REFERENCE = /^KY-?([0-9A-Z]{4})-?([0-9A-Z]{4})$/

@@ -6,12 +6,7 @@ import type { ReservationPolicy } from './types'
  * operational and change at once. Everything else the terms state, so it changes only through a
  * published edition (民法548条の4).
  */
-const OPERATIONAL_FIELDS = [
-  'capacityPerSlot',
-  'closures',
-] as const satisfies readonly (keyof ReservationPolicy)[]
-
-type OperationalField = (typeof OPERATIONAL_FIELDS)[number]
+type OperationalField = keyof Pick<ReservationPolicy, 'capacityPerSlot' | 'closures'>
 
 /** The fields of a policy the terms print (effectiveFrom is the policy's date, not a rule). */
 export type TermsBoundPolicy = Omit<ReservationPolicy, OperationalField | 'effectiveFrom'>

@@ -11,7 +11,7 @@ export interface BookingCountRow {
   count: number
 }
 
-export const USAGE_CHANNELS: readonly Channel[] = ['self-service', 'staff-scheduled']
+const USAGE_CHANNELS: readonly Channel[] = ['self-service', 'staff-scheduled']
 
 /** Statuses of bookings that took a place (or still hold one). */
 const TOOK_A_PLACE: readonly BookingStatus[] = [
@@ -21,7 +21,7 @@ const TOOK_A_PLACE: readonly BookingStatus[] = [
   'no_show',
 ]
 
-export type CancellationBy = ContactMethod | 'office'
+type CancellationBy = ContactMethod | 'office'
 
 export interface UsageSummary {
   from: string

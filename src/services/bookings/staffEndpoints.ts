@@ -34,7 +34,7 @@ import { STAFF_SEARCH_MAX_LENGTH, staffSearchTerms } from '../../rules/booking/s
 import { addDays, formatTokyoIso, isIsoDate, tokyoDay } from '../../rules/booking/tokyo'
 import { idOf } from './ids'
 
-export const STAFF_SEARCH_LIMIT = 50
+const STAFF_SEARCH_LIMIT = 50
 
 function staffError(code: string, message: string, status: number): APIError {
   return new APIError(message, status, { code }, true)

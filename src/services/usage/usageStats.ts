@@ -31,7 +31,7 @@ interface RawCount {
  * most a few hundred rows however many bookings there are; other adapters read four columns of
  * each booking in the period (Payload's `find` with `select`) and count here.
  */
-export async function bookingCounts(
+async function bookingCounts(
   payload: Payload,
   officeId: number | string,
   from: string,

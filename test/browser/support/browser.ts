@@ -52,7 +52,7 @@ export async function openAdminAs(
   return { page, outsideRequests, close: () => context.close() }
 }
 
-export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   // Typing before React hydrates the form is lost, and on a loaded machine the page can look
   // idle before hydration has finished: a login that leaves us on the form is tried again.
   for (let attempt = 1; ; attempt++) {
