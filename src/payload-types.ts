@@ -130,7 +130,15 @@ export interface Office {
   phone?: string | null;
   email?: string | null;
   /**
-   * Visible to staff only
+   * Origins whose pages may show the terms in an iframe, e.g. https://www.example.go.jp
+   */
+  embedOrigins?: string[] | null;
+  /**
+   * Then a first edition composed from the template is a change and needs a notice; importing the current terms is not.
+   */
+  hadTermsBeforeKiyaku?: boolean | null;
+  /**
+   * Visible to this office's staff and HQ only
    */
   staffNotes?: string | null;
   updatedAt: string;
@@ -158,8 +166,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -218,6 +224,10 @@ export interface ReservationPolicy {
    */
   refuseAfterNoShows: number;
   /**
+   * Pending and confirmed bookings one applicant may hold (by job-seeker number or e-mail).
+   */
+  maxOpenBookingsPerApplicant: number;
+  /**
    * National holidays and 29 Dec–3 Jan are always closed.
    */
   closures?:
@@ -234,6 +244,10 @@ export interface ReservationPolicy {
     | {
         statementId: string;
         text: string;
+        /**
+         * How 第2条 states the condition; the checkbox wording when empty.
+         */
+        termsText?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -281,7 +295,22 @@ export interface Booking {
     termsEdition?: (number | null) | TermsEdition;
     contentHash?: string | null;
     agreedAt?: string | null;
+    method?: ('online-checkbox' | 'shown-by-staff') | null;
+    /**
+     * When booking by phone or mail: how the applicant was shown that the terms apply.
+     */
+    shownVia?: ('phone' | 'email' | 'counter') | null;
+    inForceAtBooking?: (number | null) | TermsEdition;
   };
+  eligibilityAffirmed?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   confirmBy?: string | null;
   statusHistory?:
     | {
@@ -298,6 +327,14 @@ export interface Booking {
    * Pick when recording a cancellation.
    */
   cancelVia?: ('link' | 'phone' | 'email') | null;
+  /**
+   * Off: the applicant made contact another way (never a no-show).
+   */
+  cancelMethodOffered?: boolean | null;
+  /**
+   * Goes into the status history; required to correct a no-show.
+   */
+  statusReason?: string | null;
   seatLock?: string | null;
   revision?: number | null;
   confirmTokenHash?: string | null;
@@ -322,7 +359,7 @@ export interface TermsEdition {
    * In force from 00:00 JST of this day.
    */
   effectiveFrom: string;
-  status: 'draft' | 'published';
+  status: 'draft' | 'published' | 'withdrawn';
   template?: (number | null) | TermsTemplate;
   /**
    * The policy in force on the effective date (set automatically)
@@ -354,6 +391,7 @@ export interface TermsEdition {
     | null;
   contentHash?: string | null;
   publishedAt?: string | null;
+  withdrawnAt?: string | null;
   publishedKey?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -396,8 +434,16 @@ export interface ApplicantStanding {
    */
   label?: string | null;
   noShowCount: number;
+  reviewDue?: boolean | null;
+  /**
+   * Decided by an office admin with a reason; the applicant is told by mail.
+   */
   refused?: boolean | null;
   reason?: string | null;
+  lastNoShowBooking?: string | null;
+  refusedAt?: string | null;
+  refusedBy?: string | null;
+  applicantNotifiedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -440,6 +486,7 @@ export interface ChangeNotice {
     | boolean
     | null;
   status: 'draft' | 'published';
+  kind?: ('change' | 'withdrawal') | null;
   publishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -723,6 +770,8 @@ export interface OfficesSelect<T extends boolean = true> {
   prefecture?: T;
   phone?: T;
   email?: T;
+  embedOrigins?: T;
+  hadTermsBeforeKiyaku?: T;
   staffNotes?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -748,8 +797,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -791,6 +838,7 @@ export interface ReservationPoliciesSelect<T extends boolean = true> {
   confirmWindowMinutes?: T;
   noShowGraceMinutes?: T;
   refuseAfterNoShows?: T;
+  maxOpenBookingsPerApplicant?: T;
   closures?:
     | T
     | {
@@ -803,6 +851,7 @@ export interface ReservationPoliciesSelect<T extends boolean = true> {
     | {
         statementId?: T;
         text?: T;
+        termsText?: T;
         id?: T;
       };
   court?: T;
@@ -841,7 +890,11 @@ export interface BookingsSelect<T extends boolean = true> {
         termsEdition?: T;
         contentHash?: T;
         agreedAt?: T;
+        method?: T;
+        shownVia?: T;
+        inForceAtBooking?: T;
       };
+  eligibilityAffirmed?: T;
   confirmBy?: T;
   statusHistory?:
     | T
@@ -855,6 +908,8 @@ export interface BookingsSelect<T extends boolean = true> {
         id?: T;
       };
   cancelVia?: T;
+  cancelMethodOffered?: T;
+  statusReason?: T;
   seatLock?: T;
   revision?: T;
   confirmTokenHash?: T;
@@ -872,8 +927,13 @@ export interface ApplicantStandingsSelect<T extends boolean = true> {
   applicantKey?: T;
   label?: T;
   noShowCount?: T;
+  reviewDue?: T;
   refused?: T;
   reason?: T;
+  lastNoShowBooking?: T;
+  refusedAt?: T;
+  refusedBy?: T;
+  applicantNotifiedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -904,6 +964,7 @@ export interface TermsEditionsSelect<T extends boolean = true> {
   content?: T;
   contentHash?: T;
   publishedAt?: T;
+  withdrawnAt?: T;
   publishedKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -923,6 +984,7 @@ export interface ChangeNoticesSelect<T extends boolean = true> {
   effectiveFrom?: T;
   changedArticles?: T;
   status?: T;
+  kind?: T;
   publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;

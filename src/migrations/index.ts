@@ -3,6 +3,7 @@ import * as migration_20261122_003131_kiyaku_schema from './20261122_003131_kiya
 import * as migration_20261122_014349_claims from './20261122_014349_claims';
 import * as migration_20261122_022422_booking_revision from './20261122_022422_booking_revision';
 import * as migration_20261122_022744_address_hits from './20261122_022744_address_hits';
+import * as migration_20261129_105017_schema_session3 from './20261129_105017_schema_session3';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261122_022744_address_hits.up,
     down: migration_20261122_022744_address_hits.down,
-    name: '20261122_022744_address_hits'
+    name: '20261122_022744_address_hits',
+  },
+  {
+    up: migration_20261129_105017_schema_session3.up,
+    down: migration_20261129_105017_schema_session3.down,
+    name: '20261129_105017_schema_session3'
   },
 ];
