@@ -137,7 +137,8 @@ function resolveConsent(
     contentHash: edition.contentHash,
     agreedAt: now.toISOString(),
     method: consentMethodFor(byStaff),
-    shownVia: byStaff && typeof shownVia === 'string' && shownVia !== '' ? shownVia : null,
+    shownVia:
+      byStaff && typeof shownVia === 'string' && shownVia !== '' ? (shownVia as ShownVia) : null,
     inForceAtBooking: (alsoInForceNow?.id ?? null) as number | null,
   }
 }
