@@ -97,8 +97,10 @@ export function authRateLimits(payload: Payload, secret: string): RequestHandler
         )
       return
     }
-    if (!AUTH_PATHS.has(req.path)) return next()
-    if (req.path !== '/users/login') return requestsPerAddress(req, res, next)
+    // Payload's router matches paths case-insensitively and with a trailing slash.
+    const path = req.path.toLowerCase().replace(/\/+$/, '')
+    if (!AUTH_PATHS.has(path)) return next()
+    if (path !== '/users/login') return requestsPerAddress(req, res, next)
     failedLoginsPerAddress(req, res, (error?: unknown) => {
       if (error) return next(error)
       perAccount(req, res, next)

@@ -5,7 +5,9 @@ import helmet from 'helmet'
  * The public pages (terms, notices, the confirm and cancel pages) run no script at all, so they
  * get a policy of their own in place of the admin's, which must allow Next.js's inline scripts:
  * no script of any kind, forms only back to us, nothing loaded from elsewhere. Their only inline
- * content is a small <style> on the booking pages. Embedding stays open (offices frame the terms).
+ * content is a small <style> on the booking pages. No page here may be framed (a framed confirm or
+ * cancel page is one click from clickjacking); the embed view sets its own frame-ancestors from
+ * the office's list.
  */
 export function publicPagesCsp(): RequestHandler {
   return helmet.contentSecurityPolicy({
@@ -18,6 +20,7 @@ export function publicPagesCsp(): RequestHandler {
       'form-action': ["'self'"],
       'base-uri': ["'none'"],
       'object-src': ["'none'"],
+      'frame-ancestors': ["'none'"],
     },
   })
 }

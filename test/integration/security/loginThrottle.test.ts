@@ -85,6 +85,21 @@ describe('sign-in limits', () => {
     expect(statuses[30]).toBe(429)
   })
 
+  it('the limits hold for the spellings Payload also routes: a trailing slash, other letter case', async () => {
+    const routes = ['login/', 'LOGIN', 'Login/']
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) {
+      const response = await post(i % 2 === 0 ? first : second, routes[i % 3]!, '203.0.113.40', {
+        email: 'kitakyushu-admin@demo.test',
+        password: `wrong-${i}`,
+      })
+      statuses.push(response.status)
+    }
+    // Each spelling reaches Payload's login (401), and together they meet the same limit.
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
+    expect(statuses[10]).toBe(429)
+  })
+
   it('forgot-password and unlock count against the same per-address limit', async () => {
     const statuses: number[] = []
     for (let i = 0; i < 31; i++) {

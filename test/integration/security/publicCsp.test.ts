@@ -37,3 +37,16 @@ describe('public HTML pages allow no inline script', () => {
     })
   }
 })
+
+describe('public pages may not be framed', () => {
+  for (const path of [
+    '/public/v1/offices/isesaki/terms?format=html',
+    '/public/v1/bookings/confirm?token=nope',
+    '/public/v1/bookings/cancel?token=nope',
+  ]) {
+    it(path, async () => {
+      const csp = (await fetch(`${server.url}${path}`)).headers.get('content-security-policy')
+      expect(csp).toContain("frame-ancestors 'none'")
+    })
+  }
+})
