@@ -186,8 +186,8 @@ export const Bookings: CollectionConfig = {
           ],
           admin: {
             description: ja(
-              '電話・メール等で受け付けたとき、利用規約が適用されることを申込者に示した方法を選びます。',
-              'When booking by phone or mail: how the applicant was shown that the terms apply.',
+              '職員が受け付けるときは必須です。利用規約が適用されることを申込者に示した方法を選びます。',
+              'Required when staff book: how the applicant was shown that the terms apply.',
             ),
           },
         },

@@ -97,6 +97,13 @@ export const ChangeNotices: CollectionConfig = {
       },
     },
     {
+      // Set by the write hook (noticeWarnings): what the office should know, not a refusal.
+      name: 'warnings',
+      type: 'json',
+      label: ja('注意', 'Warnings'),
+      admin: { readOnly: true },
+    },
+    {
       name: 'summary',
       type: 'textarea',
       label: ja('変更の概要', 'Summary'),

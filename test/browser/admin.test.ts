@@ -252,6 +252,7 @@ describe('office staff', () => {
         tool: 'zoom',
         meetingUrl: 'https://zoom.example/j/1234567',
         eligibility: { registered: true, 'video-device': true },
+        consent: { shownVia: 'phone' },
         applicant: {
           name: '山田 花子',
           email: 'hanako@example.jp',

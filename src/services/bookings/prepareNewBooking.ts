@@ -83,7 +83,7 @@ const missingTool = (): RuleViolation =>
  * applicant is then shown both, and the one in force today is recorded beside it). The applicant
  * must name exactly that edition. Staff booking by phone or mail show the applicant the terms
  * (民法548条の2第1項第2号): for them a missing edition defaults to the governing one, and the record
- * says it was staff, and how (consent.shownVia) when they say so.
+ * says it was staff, and how (consent.shownVia, required of staff).
  */
 function resolveConsent(
   channel: Channel,
@@ -121,7 +121,18 @@ function resolveConsent(
     )
   }
   const shownVia = given?.shownVia
-  if (shownVia !== undefined && shownVia !== null && shownVia !== '') {
+  const shownViaGiven = shownVia !== undefined && shownVia !== null && shownVia !== ''
+  // Staff consent on nobody's behalf: the record must say how the applicant was shown the terms.
+  if (byStaff && !shownViaGiven) {
+    fail(
+      violation('missing_field', {
+        field: 'consent.shownVia',
+        message:
+          '職員が受け付ける予約では、利用規約を示した方法（電話・メール・窓口）を選択してください。',
+      }),
+    )
+  }
+  if (shownViaGiven) {
     if (!byStaff || !SHOWN_VIA.includes(shownVia as ShownVia)) {
       fail(
         violation('invalid_field', {

@@ -94,6 +94,7 @@ export const publishEditionEndpoint: PayloadHandler = async (req) => {
           id: result.notice.id,
           ground: result.notice.ground,
           publishedAt: result.notice.publishedAt,
+          warnings: (result.notice as { warnings?: unknown }).warnings ?? [],
         }
       : null,
   })

@@ -7,6 +7,7 @@ export type TermsErrorCode =
   | 'notice_too_late'
   | 'notice_missing'
   | 'reasons_required'
+  | 'no_change_clause_in_force'
   | 'edition_immutable'
   | 'notice_immutable'
   | 'notice_exists'

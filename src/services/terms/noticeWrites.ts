@@ -13,7 +13,7 @@ import { readContent } from './contentSchema'
 import { termsContext } from './context'
 import { todayJst } from './dates'
 import { termsError, throwProblems } from './errors'
-import { noticePublishProblems } from './publishChecks'
+import { noticePublishProblems, noticeWarnings } from './publishChecks'
 import {
   asRelation,
   findEdition,
@@ -95,6 +95,11 @@ export async function prepareNoticeWrite(args: {
   if (!merged.title?.trim()) data.title = noticeTitle(edition.effectiveFrom)
   const ground = merged.ground ?? '2'
   data.ground = ground
+  // Carried on the notice, so the create/update/publish response shows it to the office.
+  ;(data as { warnings?: unknown }).warnings = noticeWarnings({
+    ground,
+    termsInForce: previousContent?.ok === true ? previousContent.content : null,
+  })
 
   if (merged.status !== 'published') {
     data.publishedAt = null

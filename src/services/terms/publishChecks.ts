@@ -202,3 +202,26 @@ function noticeTimingProblems(input: Omit<NoticePublishInput, 'reasons'>): Publi
     },
   ]
 }
+
+/**
+ * Warnings, not refusals: a ground-2 change may still be valid without a change clause, but
+ * 民法548条の4第1項第2号 weighs whether the terms contain one, so the office should know.
+ */
+export function noticeWarnings(input: {
+  ground: NoticeGround
+  /** The edition the change replaces (null: none). */
+  termsInForce: Pick<ComposedTerms, 'preamble' | 'articles'> | null
+}): PublishProblem[] {
+  if (input.ground !== '2' || !input.termsInForce) return []
+  const missing = missingRequiredParts(input.termsInForce)
+  if (!missing.some((m) => m.part === 'change_clause')) return []
+  return [
+    {
+      code: 'no_change_clause_in_force',
+      message:
+        '現在施行中の利用規約には変更条項（規約を変更することがある旨とその要件・周知の方法）がありません。' +
+        '民法548条の4第1項第2号は、変更が合理的かどうかの判断で、利用規約に変更条項があるかどうかとその内容を考慮します。' +
+        '変更の理由にこの点を踏まえた説明を記入してください。',
+    },
+  ]
+}

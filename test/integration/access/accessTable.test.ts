@@ -259,6 +259,7 @@ function bookingData(): Record<string, unknown> {
       jobSeekerNumber: `40010-${String(100000 + freeSlots.length)}`,
       desiredDateTime: '午前',
     },
+    consent: { shownVia: 'phone' },
     eligibility: allEligible(kitakyushuPolicy),
   }
 }

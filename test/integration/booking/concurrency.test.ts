@@ -47,6 +47,7 @@ function staffBookingData(slot: string, overrides: Record<string, unknown> = {})
       jobSeekerNumber: '40010-123456',
       desiredDateTime: '午前中',
     },
+    consent: { shownVia: 'phone' },
     eligibility: allEligible(kitakyushuPolicy),
     ...overrides,
   }

@@ -49,6 +49,7 @@ function kitakyushuBooking(slot: string, overrides: Record<string, unknown> = {}
       jobSeekerNumber: '40010-123456',
       desiredDateTime: '平日午前',
     },
+    consent: { shownVia: 'phone' },
     eligibility: allEligible(kitakyushuPolicy),
     ...overrides,
   }
@@ -66,6 +67,7 @@ function isesakiBooking(slot: string, overrides: Record<string, unknown> = {}) {
       jobSeekerNumber: '10010-98765',
       desiredDateTime: '午後',
     },
+    consent: { shownVia: 'phone' },
     eligibility: allEligible(isesakiPolicy),
     ...overrides,
   }
@@ -143,6 +145,13 @@ describe('staff-scheduled bookings through Payload REST', () => {
       await create(kitakyushuBooking(slot, { consent: { termsEdition: 987654 } }), kitakyushuStaff),
       422,
       'terms_not_current',
+    )
+    // Staff must record how the applicant was shown the terms (民法548条の2第1項第2号).
+    expectRule(
+      await create(kitakyushuBooking(slot, { consent: {} }), kitakyushuStaff),
+      422,
+      'missing_field',
+      'consent.shownVia',
     )
     expectRule(
       await create(kitakyushuBooking(slot, { status: 'completed' }), kitakyushuStaff),

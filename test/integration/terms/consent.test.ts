@@ -119,6 +119,7 @@ describe('consent that would stand up', () => {
           desiredDateTime: '午前',
         },
         eligibility: Object.fromEntries(isesakiPolicy.eligibility.map((s) => [s.id, true])),
+        consent: { shownVia: 'phone' },
       } as never,
       user: staff,
       overrideAccess: false,

@@ -92,6 +92,7 @@ describe('伊勢崎 changes its cancellation method', () => {
           desiredDateTime: '午前',
         },
         eligibility: Object.fromEntries(isesakiPolicy.eligibility.map((s) => [s.id, true])),
+        consent: { shownVia: 'phone' },
       } as never,
       user: staff,
       overrideAccess: false,

@@ -303,4 +303,63 @@ describe('publishing terms editions', () => {
       'unchanged',
     ])
   })
+
+  it('warns a ground-2 notice when the terms in force have no change clause', async () => {
+    const { payload } = server
+    const isChangeClause = (article: unknown) => {
+      const text = JSON.stringify(article)
+      return /変更/.test(text) && /(承諾|同意)/.test(text) && /(周知|告知|通知)/.test(text)
+    }
+    const target = await draft(addDays(today, 400))
+    const notice = (body: Record<string, unknown>) =>
+      api.request('POST', '/api/change-notices', {
+        as: KITAKYUSHU_ADMIN,
+        body: { edition: target.id, status: 'draft', ...body },
+      })
+    const withClause = await notice({ ground: '2' })
+    expect(withClause.status, JSON.stringify(withClause.body)).toBe(201)
+    expect(withClause.body.doc.warnings).toEqual([])
+    await payload.delete({ collection: 'change-notices', id: withClause.body.doc.id })
+
+    // Terms from before Kiyaku checked for the clause: written past the hooks, as old data is.
+    const { docs: inForce } = await payload.find({
+      collection: 'terms-editions',
+      where: { office: { equals: kitakyushu }, status: { equals: 'published' } },
+      limit: 100,
+    })
+    const originals = new Map(inForce.map((e) => [e.id, e.content]))
+    try {
+      for (const edition of inForce) {
+        const content = edition.content as { articles: unknown[] }
+        await payload.db.updateOne({
+          collection: 'terms-editions',
+          where: { id: { equals: edition.id } },
+          data: {
+            content: { ...content, articles: content.articles.filter((a) => !isChangeClause(a)) },
+          },
+          req: {} as never,
+        })
+      }
+      const ground2 = await notice({ ground: '2' })
+      expect(ground2.status, JSON.stringify(ground2.body)).toBe(201)
+      expect(ground2.body.doc.warnings).toHaveLength(1)
+      expect(ground2.body.doc.warnings[0].code).toBe('no_change_clause_in_force')
+      expect(ground2.body.doc.warnings[0].message).toContain('民法548条の4第1項第2号')
+      const ground1 = await api.request('PATCH', `/api/change-notices/${ground2.body.doc.id}`, {
+        as: KITAKYUSHU_ADMIN,
+        body: { ground: '1' },
+      })
+      expect(ground1.body.doc.warnings).toEqual([])
+      await payload.delete({ collection: 'change-notices', id: ground2.body.doc.id })
+    } finally {
+      for (const [id, content] of originals) {
+        await payload.db.updateOne({
+          collection: 'terms-editions',
+          where: { id: { equals: id } },
+          data: { content },
+          req: {} as never,
+        })
+      }
+    }
+  })
 })

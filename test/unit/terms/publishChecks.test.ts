@@ -6,6 +6,7 @@ import { hqTemplate } from '../../../src/seed/template'
 import {
   editionPublishProblems,
   noticePublishProblems,
+  noticeWarnings,
   type EditionPublishInput,
 } from '../../../src/services/terms/publishChecks'
 
@@ -103,5 +104,32 @@ describe('an office’s first edition', () => {
     expect(first({ officeHadTerms: true })).toEqual(['notice_missing'])
     expect(first({ officeHadTerms: true, composed: false })).toEqual([])
     expect(first({ officeHadTerms: false })).toEqual([])
+  })
+})
+
+describe('warning when the terms in force have no change clause', () => {
+  const withoutChangeClause = (): ComposedTerms => {
+    const terms = compose()
+    const clause = terms.articles.findIndex(
+      (a) =>
+        JSON.stringify(a).includes('変更') &&
+        /(承諾|同意)/.test(JSON.stringify(a)) &&
+        /(周知|告知|通知)/.test(JSON.stringify(a)),
+    )
+    expect(clause).toBeGreaterThanOrEqual(0)
+    return { ...terms, articles: terms.articles.filter((_, i) => i !== clause) }
+  }
+  it('warns a ground-2 change whose terms in force lack the change clause', () => {
+    expect(
+      noticeWarnings({ ground: '2', termsInForce: withoutChangeClause() }).map((w) => w.code),
+    ).toEqual(['no_change_clause_in_force'])
+    expect(
+      noticeWarnings({ ground: '2', termsInForce: withoutChangeClause() })[0]!.message,
+    ).toContain('民法548条の4第1項第2号')
+  })
+  it('says nothing when the clause is there, on ground 1, or with no terms in force', () => {
+    expect(noticeWarnings({ ground: '2', termsInForce: compose() })).toEqual([])
+    expect(noticeWarnings({ ground: '1', termsInForce: withoutChangeClause() })).toEqual([])
+    expect(noticeWarnings({ ground: '2', termsInForce: null })).toEqual([])
   })
 })
