@@ -1,4 +1,5 @@
 import type { ReservationPolicy, WeeklyWindow } from '../rules/booking/types'
+import { DEFAULT_MAX_OPEN_BOOKINGS } from '../rules/booking/checkOpenBookings'
 
 type DemoOffice = 'kitakyushu-mothers' | 'isesaki'
 
@@ -47,6 +48,8 @@ export const demoPolicies: Record<DemoOffice, ReservationPolicy> = {
     noShowGraceMinutes: 10,
     // Both seeds: one cancellation without contact may lead to refusal (flagged for review).
     refuseAfterNoShows: 1,
+    // Kiyaku's own limit (issue 10), not in the seeds: the default, stated so the policy reads back whole.
+    maxOpenBookingsPerApplicant: DEFAULT_MAX_OPEN_BOOKINGS,
     eligibility: [
       {
         id: 'registered',
@@ -96,6 +99,8 @@ export const demoPolicies: Record<DemoOffice, ReservationPolicy> = {
     confirmWindowMinutes: 60,
     noShowGraceMinutes: 10,
     refuseAfterNoShows: 1,
+    // Kiyaku's own limit (issue 10), not in the seeds: the default, stated so the policy reads back whole.
+    maxOpenBookingsPerApplicant: DEFAULT_MAX_OPEN_BOOKINGS,
     eligibility: [
       {
         id: 'registered',
