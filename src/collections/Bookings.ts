@@ -4,6 +4,7 @@ import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
 import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
 import { isHqAdmin } from '../access/isHqAdmin'
+import { eraseApplicantEndpoint } from '../services/retention/eraseApplicantEndpoint'
 import { bookingHooks } from './bookingHooks'
 import { ja } from './i18n'
 import {
@@ -35,6 +36,7 @@ export const Bookings: CollectionConfig = {
     delete: isHqAdmin,
   },
   hooks: bookingHooks,
+  endpoints: [{ path: '/erase-applicant', method: 'post', handler: eraseApplicantEndpoint }],
   // Seat counts and listings look bookings up by office and slot start.
   indexes: [{ fields: ['office', 'slotStart'] }],
   fields: [
@@ -123,6 +125,13 @@ export const Bookings: CollectionConfig = {
           'Pseudonymous key to count no-shows',
         ),
       },
+    },
+    {
+      name: 'applicantErasedAt',
+      type: 'date',
+      index: true,
+      label: ja('申込者情報を消去した日時', 'Applicant details erased at'),
+      admin: { readOnly: true },
     },
     { name: 'eligibility', type: 'json', label: ja('対象者の条件への回答', 'Eligibility answers') },
     {
