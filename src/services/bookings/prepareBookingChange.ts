@@ -187,15 +187,19 @@ async function claimNextRevision(original: BookingData, req: PayloadRequest): Pr
 }
 
 /**
- * The applicant's details, answers and keys blanked, and the time of it; nothing else the
- * caller sent is written. Trusted code only: REST and the admin cannot set the context.
+ * The applicant's details, answers and keys blanked, and the time of it; the rest stays as
+ * stored. Trusted code only: REST and the admin cannot set the context.
  */
 async function erasedApplicant(
+  data: BookingData,
   original: BookingData,
   req: PayloadRequest,
   now: Date,
 ): Promise<BookingData> {
+  const next: Record<string, unknown> = { ...data }
+  for (const field of SYSTEM_FIELDS) next[field] = original[field]
   return {
+    ...next,
     applicant: Object.fromEntries(APPLICANT_FIELDS.map((field) => [field, null])),
     applicantKey: null,
     eligibility: null,
@@ -238,7 +242,7 @@ export async function prepareBookingChange(
     throw new InvalidTokenError()
   }
 
-  if (context.eraseApplicant === true) return erasedApplicant(original, req, now)
+  if (context.eraseApplicant === true) return erasedApplicant(data, original, req, now)
 
   if (data.office !== undefined && data.office !== null && !sameId(data.office, original.office)) {
     fail(violation('invalid_field', { field: 'office', message: '予約の事業所は変更できません。' }))
