@@ -4,8 +4,8 @@ import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
 import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
 import { isHqAdmin } from '../access/isHqAdmin'
-import { eraseApplicantEndpoint } from '../services/retention/eraseApplicantEndpoint'
 import { bookingHooks } from './bookingHooks'
+import { eraseApplicantEndpoint } from './eraseApplicantEndpoint'
 import { ja } from './i18n'
 import {
   BOOKING_STATUS_OPTIONS,

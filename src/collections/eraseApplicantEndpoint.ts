@@ -1,9 +1,9 @@
 import { addDataAndFileToRequest, APIError, type PayloadHandler } from 'payload'
 import { z } from 'zod'
 
-import { officeIdsOf, roleOf } from '../../access/roles'
-import { normaliseEmail, normaliseJobSeekerNumber } from '../../rules/booking/normaliseApplicant'
-import { eraseApplicantOnRequest } from './applicantErasure'
+import { officeIdsOf, roleOf } from '../access/roles'
+import { normaliseEmail, normaliseJobSeekerNumber } from '../rules/booking/normaliseApplicant'
+import { eraseApplicantOnRequest } from '../services/retention/applicantErasure'
 
 const idSchema = z.union([z.number().int().positive(), z.string().min(1).max(64)])
 
@@ -21,6 +21,7 @@ function refuse(code: string, message: string, status: number): APIError {
 }
 
 /**
+ * Wired here rather than in src/services because it checks roles (src/access sits above services).
  * POST /api/bookings/erase-applicant { office, email?, jobSeekerNumber? }: an office admin erases
  * one applicant at their own office; HQ at the named office, or at every office without one.
  */
