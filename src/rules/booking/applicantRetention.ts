@@ -14,7 +14,7 @@ export const FINISHED_STATUSES: readonly BookingStatus[] = [
   'no_show',
 ]
 
-export interface RetentionViolation {
+interface RetentionViolation {
   code: 'retention_longer_than_hq'
   field: 'applicantRetentionDays'
   message: string
@@ -43,7 +43,7 @@ export function retentionCutoff(now: Date, retentionDays: number): Date {
   return new Date(now.getTime() - retentionDays * DAY_MS)
 }
 
-export interface RetainedBooking {
+interface RetainedBooking {
   status: string
   slotEnd?: string | Date | null
   slotStart?: string | Date | null

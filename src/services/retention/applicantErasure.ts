@@ -136,7 +136,7 @@ export async function eraseExpiredApplicants(
   return { erased: erasedIds.length }
 }
 
-export interface ErasureRequest {
+interface ErasureRequest {
   /** The offices to search: the requester's office, or every office for HQ. */
   officeIds: readonly Id[]
   email?: string | null
@@ -146,7 +146,7 @@ export interface ErasureRequest {
   now?: Date
 }
 
-export interface OfficeErasure {
+interface OfficeErasure {
   office: string
   bookings: number
   standings: number
