@@ -6,6 +6,7 @@ import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
 import { isHqAdmin } from '../access/isHqAdmin'
 import { exportBookingsEndpoint, searchBookingsEndpoint } from '../services/bookings/staffEndpoints'
 import { bookingHooks } from './bookingHooks'
+import { eraseApplicantEndpoint } from './eraseApplicantEndpoint'
 import { ja } from './i18n'
 import {
   BOOKING_STATUS_OPTIONS,
@@ -39,6 +40,7 @@ export const Bookings: CollectionConfig = {
   endpoints: [
     { path: '/search', method: 'post', handler: searchBookingsEndpoint },
     { path: '/export', method: 'get', handler: exportBookingsEndpoint },
+    { path: '/erase-applicant', method: 'post', handler: eraseApplicantEndpoint },
   ],
   // Seat counts and listings look bookings up by office and slot start.
   indexes: [{ fields: ['office', 'slotStart'] }],
@@ -128,6 +130,13 @@ export const Bookings: CollectionConfig = {
           'Pseudonymous key to count no-shows',
         ),
       },
+    },
+    {
+      name: 'applicantErasedAt',
+      type: 'date',
+      index: true,
+      label: ja('申込者情報を消去した日時', 'Applicant details erased at'),
+      admin: { readOnly: true },
     },
     { name: 'eligibility', type: 'json', label: ja('対象者の条件への回答', 'Eligibility answers') },
     {

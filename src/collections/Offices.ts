@@ -6,6 +6,8 @@ import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { fieldIsLoggedIn } from '../access/fieldIsLoggedIn'
 import { isEmbedOrigin } from '../rules/embedOrigin'
 import { fieldHqOrMemberOfThisOffice } from '../access/fieldHqOrMemberOfThisOffice'
+import { guardOfficeRetention } from '../hooks/guardOfficeRetention'
+import { MAX_APPLICANT_RETENTION_DAYS } from '../rules/booking/applicantRetention'
 import { ja } from './i18n'
 
 export const OFFICE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -29,6 +31,7 @@ export const Offices: CollectionConfig = {
     update: hqOrAdminOfThisOffice,
     delete: isHqAdmin,
   },
+  hooks: { beforeChange: [guardOfficeRetention] },
   fields: [
     {
       name: 'slug',
@@ -130,6 +133,20 @@ export const Offices: CollectionConfig = {
         read: fieldHqOrMemberOfThisOffice,
         create: fieldHqOrMemberOfThisOffice,
         update: fieldHqOrMemberOfThisOffice,
+      },
+    },
+    {
+      name: 'applicantRetentionDays',
+      type: 'number',
+      min: 1,
+      max: MAX_APPLICANT_RETENTION_DAYS,
+      label: ja('申込者情報の保存期間（日）', 'Applicant data retention (days)'),
+      access: { read: fieldIsLoggedIn },
+      admin: {
+        description: ja(
+          '空欄なら本部の設定に従います。本部の設定より短い日数だけ設定できます。',
+          "Empty: HQ's setting applies. Only a shorter period than HQ's may be set.",
+        ),
       },
     },
   ],

@@ -3,6 +3,10 @@ import type { GlobalConfig } from 'payload'
 import { isHqAdmin } from '../access/isHqAdmin'
 import { isLoggedIn } from '../access/isLoggedIn'
 import { ja } from '../collections/i18n'
+import {
+  DEFAULT_APPLICANT_RETENTION_DAYS,
+  MAX_APPLICANT_RETENTION_DAYS,
+} from '../rules/booking/applicantRetention'
 
 export const DEFAULT_MINIMUM_NOTICE_DAYS = 30
 
@@ -24,6 +28,21 @@ export const HqSettings: GlobalConfig = {
         description: ja(
           '民法548条の4第1項第2号による変更は、効力発生日のこの日数前までに周知します。',
           'A change on ground (ii) must be announced at least this many days before it takes effect.',
+        ),
+      },
+    },
+    {
+      name: 'applicantRetentionDays',
+      type: 'number',
+      required: true,
+      min: 1,
+      max: MAX_APPLICANT_RETENTION_DAYS,
+      defaultValue: DEFAULT_APPLICANT_RETENTION_DAYS,
+      label: ja('申込者情報の保存期間（日）', 'Applicant data retention (days)'),
+      admin: {
+        description: ja(
+          '終了した予約（完了・キャンセル・期限切れ・無断欠席）の申込者情報は、この日数を過ぎると消去されます。事業所はこれより短く設定できます。',
+          'Applicant details of finished bookings are erased after this many days; an office may set fewer.',
         ),
       },
     },

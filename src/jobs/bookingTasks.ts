@@ -13,7 +13,7 @@ import type { JobTimings } from './jobTimings'
  * retry would find its own claim and do nothing; the next scheduled run picks up whatever a
  * failed one left.
  */
-function scheduleOn(cron: string, timings: JobTimings): TaskConfig['schedule'] {
+export function scheduleOn(cron: string, timings: JobTimings): TaskConfig['schedule'] {
   return [
     {
       cron,

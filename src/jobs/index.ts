@@ -2,6 +2,7 @@ import type { Config } from 'payload'
 
 import { expireUnconfirmedBookingsTask, markNoShowsTask } from './bookingTasks'
 import { jobTimings } from './jobTimings'
+import { eraseExpiredApplicantsTask } from './retentionTask'
 
 /**
  * `cron` both queues the scheduled tasks and works the queue (KIYAKU_JOBS_CRON, every minute by
@@ -12,7 +13,11 @@ import { jobTimings } from './jobTimings'
 export function jobsConfig({ autoRun, cron }: { autoRun: boolean; cron: string }): Config['jobs'] {
   const timings = jobTimings(cron)
   return {
-    tasks: [expireUnconfirmedBookingsTask(cron, timings), markNoShowsTask(cron, timings)],
+    tasks: [
+      expireUnconfirmedBookingsTask(cron, timings),
+      markNoShowsTask(cron, timings),
+      eraseExpiredApplicantsTask(cron, timings),
+    ],
     autoRun: autoRun ? [{ cron, queue: 'default' }] : undefined,
     deleteJobOnComplete: false,
   }

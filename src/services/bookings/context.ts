@@ -21,6 +21,11 @@ export interface BookingContext {
   expectStatus?: string
   /** Why the status changes, for the status history. */
   reason?: string
+  /**
+   * Erase the applicant's details and keys (retention job, erasure on request); the booking's
+   * office, slot, channel, status and times stay for statistics.
+   */
+  eraseApplicant?: boolean
 }
 
 const BOOKING_CONTEXT_KEY = 'kiyakuBooking'

@@ -63,6 +63,7 @@ const SYSTEM_FIELDS = [
   'cancelTokenHash',
   'tokensExpireAt',
   'revision',
+  'applicantErasedAt',
 ] as const
 
 function fail(violations: RuleViolation | RuleViolation[]): never {
@@ -169,6 +170,45 @@ function checkTransitionTiming({
   return null
 }
 
+async function claimNextRevision(original: BookingData, req: PayloadRequest): Promise<number> {
+  const context = bookingContext(req.context)
+  const revision = typeof original.revision === 'number' ? original.revision : 0
+  const claimed = await claimBookingRevision(req.payload, req.context, {
+    id: original.id as number,
+    reference: String(original.reference ?? original.id),
+    revision,
+  })
+  if (!claimed) {
+    // The link or job found the booking as it expected, but another write got there first.
+    if (context.expectStatus !== undefined || context.via === 'link') throw new InvalidTokenError()
+    fail(violation('booking_changed'))
+  }
+  return revision + 1
+}
+
+/**
+ * The applicant's details, answers and keys blanked, and the time of it; the rest stays as
+ * stored. Trusted code only: REST and the admin cannot set the context.
+ */
+async function erasedApplicant(
+  data: BookingData,
+  original: BookingData,
+  req: PayloadRequest,
+  now: Date,
+): Promise<BookingData> {
+  const next: Record<string, unknown> = { ...data }
+  for (const field of SYSTEM_FIELDS) next[field] = original[field]
+  return {
+    ...next,
+    applicant: Object.fromEntries(APPLICANT_FIELDS.map((field) => [field, null])),
+    applicantKey: null,
+    eligibility: null,
+    statusReason: null,
+    applicantErasedAt: now.toISOString(),
+    revision: await claimNextRevision(original, req),
+  } as BookingData
+}
+
 /**
  * An update of an existing booking. Moving it (slotStart) re-runs the new-booking rules for the
  * new slot and claims a seat there; a status change must be a legal transition at a legal time,
@@ -201,6 +241,8 @@ export async function prepareBookingChange(
   ) {
     throw new InvalidTokenError()
   }
+
+  if (context.eraseApplicant === true) return erasedApplicant(data, original, req, now)
 
   if (data.office !== undefined && data.office !== null && !sameId(data.office, original.office)) {
     fail(violation('invalid_field', { field: 'office', message: '予約の事業所は変更できません。' }))
@@ -350,17 +392,6 @@ export async function prepareBookingChange(
     if (typeof req.context.auditAction !== 'string') req.context.auditAction = to
   }
   if (violations.length > 0) fail(violations)
-  const revision = typeof original.revision === 'number' ? original.revision : 0
-  const claimed = await claimBookingRevision(payload, req.context, {
-    id: original.id as number,
-    reference: String(original.reference ?? original.id),
-    revision,
-  })
-  if (!claimed) {
-    // The link or job found the booking as it expected, but another write got there first.
-    if (context.expectStatus !== undefined || context.via === 'link') throw new InvalidTokenError()
-    fail(violation('booking_changed'))
-  }
-  next.revision = revision + 1
+  next.revision = await claimNextRevision(original, req)
   return next as BookingData
 }
