@@ -77,6 +77,7 @@ export interface Config {
     tasks: {
       expireUnconfirmedBookings: TaskExpireUnconfirmedBookings;
       markNoShows: TaskMarkNoShows;
+      eraseExpiredApplicants: TaskEraseExpiredApplicants;
       inline: {
         input: unknown;
         output: unknown;
@@ -141,6 +142,10 @@ export interface Office {
    * Visible to this office's staff and HQ only
    */
   staffNotes?: string | null;
+  /**
+   * Empty: HQ's setting applies. Only a shorter period than HQ's may be set.
+   */
+  applicantRetentionDays?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -282,6 +287,7 @@ export interface Booking {
    * Pseudonymous key to count no-shows
    */
   applicantKey?: string | null;
+  applicantErasedAt?: string | null;
   eligibility?:
     | {
         [k: string]: unknown;
@@ -297,7 +303,7 @@ export interface Booking {
     agreedAt?: string | null;
     method?: ('online-checkbox' | 'shown-by-staff') | null;
     /**
-     * When booking by phone or mail: how the applicant was shown that the terms apply.
+     * Required when staff book: how the applicant was shown that the terms apply.
      */
     shownVia?: ('phone' | 'email' | 'counter') | null;
     inForceAtBooking?: (number | null) | TermsEdition;
@@ -465,6 +471,15 @@ export interface ChangeNotice {
    * Required to publish on ground (ii).
    */
   reasons?: string | null;
+  warnings?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   /**
    * Left empty, made from the changed articles.
    */
@@ -617,7 +632,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireUnconfirmedBookings' | 'markNoShows';
+        taskSlug: 'inline' | 'expireUnconfirmedBookings' | 'markNoShows' | 'eraseExpiredApplicants';
         taskID: string;
         input?:
           | {
@@ -650,7 +665,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'expireUnconfirmedBookings' | 'markNoShows') | null;
+  taskSlug?: ('inline' | 'expireUnconfirmedBookings' | 'markNoShows' | 'eraseExpiredApplicants') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -773,6 +788,7 @@ export interface OfficesSelect<T extends boolean = true> {
   embedOrigins?: T;
   hadTermsBeforeKiyaku?: T;
   staffNotes?: T;
+  applicantRetentionDays?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -883,6 +899,7 @@ export interface BookingsSelect<T extends boolean = true> {
         note?: T;
       };
   applicantKey?: T;
+  applicantErasedAt?: T;
   eligibility?: T;
   consent?:
     | T
@@ -980,6 +997,7 @@ export interface ChangeNoticesSelect<T extends boolean = true> {
   previousEdition?: T;
   ground?: T;
   reasons?: T;
+  warnings?: T;
   summary?: T;
   effectiveFrom?: T;
   changedArticles?: T;
@@ -1109,6 +1127,10 @@ export interface HqSetting {
    * A change on ground (ii) must be announced at least this many days before it takes effect.
    */
   minimumNoticeDays: number;
+  /**
+   * Applicant details of finished bookings are erased after this many days; an office may set fewer.
+   */
+  applicantRetentionDays: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1136,6 +1158,7 @@ export interface PayloadJobsStat {
  */
 export interface HqSettingsSelect<T extends boolean = true> {
   minimumNoticeDays?: T;
+  applicantRetentionDays?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1180,6 +1203,17 @@ export interface TaskMarkNoShows {
   output: {
     ran: boolean;
     markedNoShow: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEraseExpiredApplicants".
+ */
+export interface TaskEraseExpiredApplicants {
+  input?: unknown;
+  output: {
+    ran: boolean;
+    erased: number;
   };
 }
 /**

@@ -7,12 +7,14 @@ import type { JobTimings } from './jobTimings'
 
 /**
  * Erases the applicant details of finished bookings past their retention; scheduled and claimed
- * like the booking tasks. Typed loosely until payload-types knows the task.
+ * like the booking tasks.
  */
-export function eraseExpiredApplicantsTask(cron: string, timings: JobTimings): TaskConfig {
+export function eraseExpiredApplicantsTask(
+  cron: string,
+  timings: JobTimings,
+): TaskConfig<'eraseExpiredApplicants'> {
   return {
-    // Until payload-types is regenerated with this task; then TaskConfig<'eraseExpiredApplicants'>.
-    slug: 'eraseExpiredApplicants' as unknown as TaskConfig['slug'],
+    slug: 'eraseExpiredApplicants',
     label: '保存期間を過ぎた申込者情報を消去する',
     schedule: scheduleOn(cron, timings),
     retries: 0,

@@ -4,6 +4,7 @@ import * as migration_20261122_014349_claims from './20261122_014349_claims';
 import * as migration_20261122_022422_booking_revision from './20261122_022422_booking_revision';
 import * as migration_20261122_022744_address_hits from './20261122_022744_address_hits';
 import * as migration_20261129_105017_schema_session3 from './20261129_105017_schema_session3';
+import * as migration_20261129_110520_retention_warnings from './20261129_110520_retention_warnings';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261129_105017_schema_session3.up,
     down: migration_20261129_105017_schema_session3.down,
-    name: '20261129_105017_schema_session3'
+    name: '20261129_105017_schema_session3',
+  },
+  {
+    up: migration_20261129_110520_retention_warnings.up,
+    down: migration_20261129_110520_retention_warnings.down,
+    name: '20261129_110520_retention_warnings'
   },
 ];

@@ -9,7 +9,7 @@ export type ChangeReasonFactor = 'necessity' | 'appropriateness' | 'changeClause
 
 export type ChangeReasonFactors = Partial<Record<ChangeReasonFactor, string | null | undefined>>
 
-export const CHANGE_REASON_FACTORS: readonly ChangeReasonFactor[] = [
+const CHANGE_REASON_FACTORS: readonly ChangeReasonFactor[] = [
   'necessity',
   'appropriateness',
   'changeClause',
@@ -17,7 +17,7 @@ export const CHANGE_REASON_FACTORS: readonly ChangeReasonFactor[] = [
 ]
 
 /** Japanese: how each factor is named to the office. */
-export const CHANGE_REASON_LABELS: Record<ChangeReasonFactor, string> = {
+const CHANGE_REASON_LABELS: Record<ChangeReasonFactor, string> = {
   necessity: '変更の必要性',
   appropriateness: '変更後の内容の相当性',
   changeClause: '変更条項の有無及びその内容',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { primaryApplicantKey } from '../../../src/services/bookings/applicantKey'
+import { applicantKeys } from '../../../src/services/bookings/applicantKey'
 import { withBookingContext } from '../../../src/services/bookings/context'
 import { updateBookingAsSystem } from '../../../src/services/bookings/updateBooking'
 import { eraseExpiredApplicants } from '../../../src/services/retention/applicantErasure'
@@ -172,7 +172,7 @@ describe('retention', () => {
       returning: false,
     })
     // The task is not in payload-types until the lead regenerates them.
-    await payload.jobs.queue({ task: 'eraseExpiredApplicants' as 'markNoShows', input: {} })
+    await payload.jobs.queue({ task: 'eraseExpiredApplicants', input: {} })
     await payload.jobs.run()
     const erasedBooking = await bookingOf(done.id)
     expectErased(erasedBooking as unknown as Record<string, unknown>)
@@ -231,7 +231,7 @@ describe('erasure on request', () => {
     const bystander = await staffBooking(KITAKYUSHU, at(suite.dates[2]!, '11:00'), other)
     await legacyAuditEntry(here.id, target)
     const officeId = suite.ctx.officeIds[KITAKYUSHU]!
-    const key = primaryApplicantKey(officeId, { jobSeekerNumber: target.jobSeekerNumber })!
+    const key = applicantKeys(officeId, { jobSeekerNumber: target.jobSeekerNumber })[0]!
     await payload.create({
       collection: 'applicant-standings',
       data: { office: officeId as number, applicantKey: key, label: '申込者', noShowCount: 1 },
