@@ -18,10 +18,10 @@ async function main(argv: string[]): Promise<number> {
     return source === '--help' ? 0 : 1
   }
   // No secret is used here; a placeholder keeps loadEnv from demanding or generating one.
-  const env = loadEnv({
-    ...process.env,
-    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'x'.repeat(32),
-  })
+  const env = loadEnv(
+    { ...process.env, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'x'.repeat(32) },
+    { serving: false },
+  )
   if (env.database.kind !== 'sqlite') {
     throw new BackupError(
       'DATABASE_URL names MongoDB: restore it with mongorestore, as docs/backups.md describes.',

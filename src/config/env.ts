@@ -141,7 +141,19 @@ export interface KiyakuEnv {
 }
 
 /** Parses the whole environment in one place; throws ConfigError with a message fit for an operator. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): KiyakuEnv {
+export interface LoadEnvOptions {
+  /**
+   * Whether this process will serve applicants (default). Tools that only read the configuration
+   * (the backup CLI, `next build`, the admin bundle inside an already checked server) skip the
+   * production serving checks: they send no mail and make no links.
+   */
+  serving?: boolean
+}
+
+export function loadEnv(
+  source: NodeJS.ProcessEnv = process.env,
+  { serving = true }: LoadEnvOptions = {},
+): KiyakuEnv {
   const parsed = envSchema.safeParse(source)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
@@ -156,7 +168,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): KiyakuEnv {
   const dataDir = path.resolve(env.KIYAKU_DATA_DIR)
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir)
   const secret = resolveSecret(env.PAYLOAD_SECRET, env.NODE_ENV, dataDir)
-  if (env.NODE_ENV === 'production') checkProductionEnv(env)
+  if (env.NODE_ENV === 'production' && serving) checkProductionEnv(env)
   const embeddedDatabase = !env.DATABASE_URL?.trim()
   return {
     nodeEnv: env.NODE_ENV,

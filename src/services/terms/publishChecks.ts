@@ -144,10 +144,10 @@ export function editionPublishProblems(input: EditionPublishInput): PublishProbl
           '利用規約の変更には、変更のお知らせ（変更すること・変更後の内容・効力発生日）の公表が必要です。' +
           '先にお知らせを公表してください。',
       })
-    } else {
-      // The edition becomes public today: the period runs from the later of the two.
-      const publicFrom =
-        input.allowPast || notice.publishedOn >= input.today ? notice.publishedOn : input.today
+    } else if (!input.allowPast) {
+      // The edition becomes public today: the period runs from the later of the two. (Seeding,
+      // which dates editions in the past, takes its notices as made in time.)
+      const publicFrom = notice.publishedOn >= input.today ? notice.publishedOn : input.today
       problems.push(
         ...noticeTimingProblems({
           ground: notice.ground,

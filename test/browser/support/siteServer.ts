@@ -98,6 +98,7 @@ export async function publishEditionNow(
   const { edition } = await publishEditionWithNotice(payload, {
     editionId: draft.id,
     ground: '1',
+    reasons: '受付方法の説明を分かりやすくするための変更で、利用者の一般の利益に適合します。',
     req,
   })
   return edition.number
