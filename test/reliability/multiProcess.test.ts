@@ -78,6 +78,8 @@ describe('several server processes on one database', () => {
       KIYAKU_JOBS_AUTORUN: 'true',
       KIYAKU_JOBS_CRON: JOBS_EVERY_SECOND,
       KIYAKU_PUBLIC_RATE_LIMIT: '100000',
+      // The demo seeds by itself only on the embedded database; on MongoDB it must be asked for.
+      KIYAKU_DEMO: 'on',
     }
     // The first process migrates and seeds; the others find both done.
     const first = await spawnListeningServer(dataDir, env)

@@ -23,22 +23,26 @@ describe('/readyz', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
   })
 
-  it('is 503 when a committed migration is not recorded in the database', async () => {
-    const { payload, env } = server
-    const { docs } = await payload.db.find<{ name: string }>({
-      collection: 'payload-migrations',
-      sort: '-name',
-      limit: 1,
-      pagination: false,
-    })
-    const last = docs[0]!.name
-    await payload.db.deleteMany({
-      collection: 'payload-migrations',
-      where: { name: { equals: last } },
-    })
-    const check = readinessCheck({ payload, env, isDatabaseUp })
-    expect(await check()).toMatchObject({ ready: false, migrations: 'pending' })
-  })
+  // Committed migrations are SQLite's; on MongoDB the adapter builds its indexes instead.
+  it.skipIf(Boolean(process.env.DATABASE_URL?.startsWith('mongodb')))(
+    'is 503 when a committed migration is not recorded in the database',
+    async () => {
+      const { payload, env } = server
+      const { docs } = await payload.db.find<{ name: string }>({
+        collection: 'payload-migrations',
+        sort: '-name',
+        limit: 1,
+        pagination: false,
+      })
+      const last = docs[0]!.name
+      await payload.db.deleteMany({
+        collection: 'payload-migrations',
+        where: { name: { equals: last } },
+      })
+      const check = readinessCheck({ payload, env, isDatabaseUp })
+      expect(await check()).toMatchObject({ ready: false, migrations: 'pending' })
+    },
+  )
 
   it('is 503 while a job has not run for longer than its bound, and ready again once it runs', async () => {
     const { payload, env } = server
