@@ -58,13 +58,15 @@ function routeId(req: PayloadRequest): Id {
     : id
 }
 
-/** POST /api/terms-editions/:id/publish { ground?, reasons? } — HQ or an admin of the edition's office. */
-export const publishEditionEndpoint: PayloadHandler = async (req) => {
+/**
+ * The edition named in the route, for HQ or an admin of its office; `action` completes the
+ * Japanese refusal (「…権限がありません」). The role is checked before the body is read.
+ */
+async function editionForAdmin(req: PayloadRequest, action: { any: string; office: string }) {
   const role = roleOf(req.user)
   if (role !== 'hq-admin' && role !== 'office-admin') {
-    throw termsError('forbidden', '版を公開する権限がありません。', 403)
+    throw termsError('forbidden', `${action.any}権限がありません。`, 403)
   }
-  const body = await bodyOf(req, publishEditionBody)
   const editionId = routeId(req)
   const edition = await findEdition(req.payload, editionId, req)
   const officeId = idOf(edition?.office)
@@ -74,8 +76,22 @@ export const publishEditionEndpoint: PayloadHandler = async (req) => {
     role === 'office-admin' &&
     !officeIdsOf(req.user).some((id) => String(id) === String(officeId))
   ) {
-    throw termsError('forbidden', 'この事業所の版を公開する権限がありません。', 403)
+    throw termsError('forbidden', `${action.office}権限がありません。`, 403)
   }
+  return editionId
+}
+
+/** POST /api/terms-editions/:id/publish { ground?, reasons? } — HQ or an admin of the edition's office. */
+export const publishEditionEndpoint: PayloadHandler = async (req) => {
+  const role = roleOf(req.user)
+  if (role !== 'hq-admin' && role !== 'office-admin') {
+    throw termsError('forbidden', '版を公開する権限がありません。', 403)
+  }
+  const body = await bodyOf(req, publishEditionBody)
+  const editionId = await editionForAdmin(req, {
+    any: '版を公開する',
+    office: 'この事業所の版を公開する',
+  })
   const result = await publishEditionWithNotice(req.payload, {
     editionId,
     ground: body.ground,
@@ -109,17 +125,10 @@ export const withdrawEditionEndpoint: PayloadHandler = async (req) => {
     throw termsError('forbidden', '変更を取りやめる権限がありません。', 403)
   }
   const body = await bodyOf(req, withdrawBody)
-  const editionId = routeId(req)
-  const edition = await findEdition(req.payload, editionId, req)
-  const officeId = idOf(edition?.office)
-  if (!edition || officeId === null)
-    throw termsError('edition_not_found', '指定された版が見つかりません。', 404)
-  if (
-    role === 'office-admin' &&
-    !officeIdsOf(req.user).some((id) => String(id) === String(officeId))
-  ) {
-    throw termsError('forbidden', 'この事業所の版を取りやめる権限がありません。', 403)
-  }
+  const editionId = await editionForAdmin(req, {
+    any: '変更を取りやめる',
+    office: 'この事業所の版を取りやめる',
+  })
   const result = await withdrawAnnouncedChange(req.payload, {
     editionId,
     reason: body.reason,
