@@ -15,6 +15,7 @@ import { jobsConfig } from '../jobs'
 import { useApplicantKeySecret } from '../services/bookings/applicantKey'
 import { textareaJsonFields } from '../admin/fields/textareaJsonFields'
 import { logMailAdapter } from '../mail/logMailAdapter'
+import { smtpMailAdapter } from '../mail/smtpMailAdapter'
 import { instrumentJobs } from '../services/metrics/jobMetrics'
 import { databaseAdapter } from './database'
 import { restrictPayloadCollections } from './restrictPayloadCollections'
@@ -29,15 +30,11 @@ async function emailAdapter(env: KiyakuEnv): Promise<EmailAdapter> {
   const defaultFromName = from?.[1]?.trim() || 'Kiyaku'
   const defaultFromAddress = from?.[2]?.trim() || env.mailFrom
   if (!env.smtpUrl) return logMailAdapter({ defaultFromAddress, defaultFromName })
-  const [{ nodemailerAdapter }, { default: nodemailer }] = await Promise.all([
-    import('@payloadcms/email-nodemailer'),
-    import('nodemailer'),
-  ])
-  return nodemailerAdapter({
+  const { default: nodemailer } = await import('nodemailer')
+  return smtpMailAdapter({
     defaultFromAddress,
     defaultFromName,
     transport: nodemailer.createTransport(env.smtpUrl),
-    skipVerify: true,
   })
 }
 
