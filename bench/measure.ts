@@ -1,4 +1,4 @@
-import type { BenchTimingSummary } from '../src/server/benchBaseline'
+import type { BenchTimingSummary } from './benchRoutes'
 import { fetchBytes, getJson } from './http'
 import { load, type LoadFigures, type LoadOptions } from './load'
 

@@ -1,10 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { build } from 'esbuild'
 
 export const projectRoot = path.resolve(import.meta.dirname, '..')
 
@@ -45,12 +53,38 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Kiyaku in its own process, as `npm start` runs it (the JavaScript build), with bench mode on, no admin panel, schema
- * push into a fresh SQLite file in a temporary directory, the demo seed, and loopback only.
+ * bench/serve.ts bundled as scripts/server-build.mjs bundles the product, so the bench measures
+ * the same JavaScript `npm start` runs. Under bench/.tmp: the bundle loads its packages from the
+ * project's node_modules.
+ */
+async function buildBenchServer(): Promise<string> {
+  const outdir = mkdtempSync(path.join(projectRoot, 'bench', '.tmp', 'serve-'))
+  await build({
+    entryPoints: [path.join(projectRoot, 'bench', 'serve.ts')],
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    minify: false,
+    logLevel: 'warning',
+  })
+  return outdir
+}
+
+/**
+ * Kiyaku in its own process, built as `npm start` builds it, with the bench collection and routes
+ * (bench/serve.ts), no admin panel, schema push into a fresh SQLite file in a temporary
+ * directory, the demo seed, and loopback only.
  */
 export async function startBenchServer(
   options: { nodeArgs?: string[] } = {},
 ): Promise<BenchServer> {
+  mkdirSync(path.join(projectRoot, 'bench', '.tmp'), { recursive: true })
+  const buildDir = await buildBenchServer()
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiyaku-bench-'))
   const logFile = path.join(dataDir, 'server.log')
   const port = await freePort()
@@ -68,16 +102,15 @@ export async function startBenchServer(
     [
       ...(options.nodeArgs ?? []),
       HEADLESS_HEAP_LIMIT,
-      // `npm start`'s command: the JavaScript build (built first when missing or stale).
+      // As `npm start` runs the product's build.
       '--conditions=production',
-      'scripts/start.mjs',
+      path.join(buildDir, 'serve.js'),
     ],
     {
       cwd: projectRoot,
       env: {
         ...inherited,
         NODE_ENV: 'test',
-        KIYAKU_BENCH: 'on',
         KIYAKU_ADMIN: 'off',
         KIYAKU_DB_PUSH: 'true',
         // Background jobs would write to bookings while we measure.
@@ -130,6 +163,7 @@ export async function startBenchServer(
     stop: async () => {
       await stopProcess()
       rmSync(dataDir, { recursive: true, force: true })
+      rmSync(buildDir, { recursive: true, force: true })
     },
   }
 
@@ -150,6 +184,7 @@ export async function startBenchServer(
   await stopProcess()
   const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-30) : []
   rmSync(dataDir, { recursive: true, force: true })
+  rmSync(buildDir, { recursive: true, force: true })
   throw new Error(`The bench server ${why}. Last log lines:\n${tail.join('\n')}`)
 }
 

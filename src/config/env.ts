@@ -73,8 +73,6 @@ const envSchema = z.object({
     .default('* * * * *'),
   /** Requests per minute per address on the public API; tests and benchmarks raise it. */
   KIYAKU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
-  /** Benchmark-only routes and collection (npm run bench); off everywhere else. */
-  KIYAKU_BENCH: z.enum(['on', 'off']).default('off'),
   /** Bearer token for /metrics; without it /metrics is not served. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   /** Demo offices and accounts: on by default only on the embedded SQLite database. */
@@ -133,7 +131,6 @@ export interface KiyakuEnv {
   jobsAutoRun: boolean
   jobsCron: string
   publicRateLimitPerMinute: number
-  benchMode: boolean
   metricsToken: string | undefined
   /** Whether a start seeds the demo offices and accounts (never in production). */
   seedDemo: boolean
@@ -160,11 +157,6 @@ export function loadEnv(
     throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`)
   }
   const env = parsed.data
-  if (env.KIYAKU_BENCH === 'on' && env.NODE_ENV === 'production') {
-    throw new ConfigError(
-      'KIYAKU_BENCH=on opens unauthenticated benchmark routes; not with NODE_ENV=production.',
-    )
-  }
   const dataDir = path.resolve(env.KIYAKU_DATA_DIR)
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir)
   const secret = resolveSecret(env.PAYLOAD_SECRET, env.NODE_ENV, dataDir)
@@ -187,7 +179,6 @@ export function loadEnv(
     jobsAutoRun: env.KIYAKU_JOBS_AUTORUN === 'true',
     jobsCron: env.KIYAKU_JOBS_CRON,
     publicRateLimitPerMinute: env.KIYAKU_PUBLIC_RATE_LIMIT,
-    benchMode: env.KIYAKU_BENCH === 'on',
     metricsToken: env.METRICS_TOKEN,
     seedDemo:
       env.NODE_ENV !== 'production' &&

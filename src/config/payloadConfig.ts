@@ -4,10 +4,15 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ja } from '@payloadcms/translations/languages/ja'
 import type { Logger } from 'pino'
 import path from 'node:path'
-import { buildConfig, type CollectionSlug, type EmailAdapter, type SanitizedConfig } from 'payload'
+import {
+  buildConfig,
+  type CollectionConfig,
+  type CollectionSlug,
+  type EmailAdapter,
+  type SanitizedConfig,
+} from 'payload'
 
 import { roleOf } from '../access/roles'
-import { benchRecordsCollection } from '../collections/BenchRecords'
 import { collections, TENANT_SCOPED_COLLECTIONS } from '../collections'
 import { globals } from '../globals'
 import { releaseFailedBookingRevisions } from '../hooks/releaseFailedBookingRevisions'
@@ -41,6 +46,8 @@ async function emailAdapter(env: KiyakuEnv): Promise<EmailAdapter> {
 export interface KiyakuConfigOptions {
   /** The server's JSON logger, so Payload's own lines (jobs, mail) join the same stream. */
   logger?: Logger
+  /** Collections beside Kiyaku's own, for a program that embeds it (the benchmarks add one). */
+  extraCollections?: readonly CollectionConfig[]
 }
 
 /**
@@ -73,9 +80,7 @@ export async function kiyakuConfig(
     db: await databaseAdapter(env.database, { push: env.pushSchema }),
     editor: lexicalEditor(),
     // Fresh arrays: Payload adds its own collections to the arrays it is given.
-    collections: env.benchMode
-      ? [...collections, benchRecordsCollection({ benchMode: env.benchMode })]
-      : [...collections],
+    collections: [...collections, ...(options.extraCollections ?? [])],
     globals: [...globals],
     hooks: { afterError: [releaseFailedBookingRevisions] },
     email: await emailAdapter(env),

@@ -6,7 +6,6 @@ import { pinoHttp } from 'pino-http'
 import type { Logger } from 'pino'
 
 import type { KiyakuEnv } from '../config/env'
-import { benchRouter } from './benchBaseline'
 import { errorBody, publicErrorHandler } from './errors'
 import { withoutQuery } from './logger'
 import { apiBodyLimit } from './apiBodyLimit'
@@ -23,7 +22,15 @@ export interface AppDependencies {
   logger: Logger
   /** Next.js admin panel; absent when the admin is not built (tests, KIYAKU_ADMIN=off). */
   adminHandler?: RequestHandler
+  /**
+   * Routes of a program that embeds Kiyaku (the benchmarks' bench/serve.ts), mounted after
+   * logging, security headers and the health routes and ahead of every Kiyaku route, so that
+   * middleware among them also sees the requests Kiyaku serves.
+   */
+  extraRoutes?: ExtraRoutes
 }
+
+export type ExtraRoutes = (app: Express, dependencies: { payload: Payload; env: KiyakuEnv }) => void
 
 export async function isDatabaseUp(payload: Payload): Promise<boolean> {
   try {
@@ -37,7 +44,13 @@ export async function isDatabaseUp(payload: Payload): Promise<boolean> {
   }
 }
 
-export function createApp({ payload, env, logger, adminHandler }: AppDependencies): Express {
+export function createApp({
+  payload,
+  env,
+  logger,
+  adminHandler,
+  extraRoutes,
+}: AppDependencies): Express {
   const app = express()
   app.disable('x-powered-by')
   // Whose X-Forwarded-For decides req.ip, which every per-address limit counts by (TRUST_PROXY).
@@ -90,8 +103,7 @@ export function createApp({ payload, env, logger, adminHandler }: AppDependencie
   })
   app.use(operationsRouter({ payload, env, isDatabaseUp }))
 
-  // Benchmark-only routes and per-request timing (KIYAKU_BENCH=on; never in production).
-  if (env.benchMode) app.use(benchRouter({ payload, env }))
+  extraRoutes?.(app, { payload, env })
 
   app.use('/public/v1', publicPagesCsp(), publicRouter({ payload, env, logger }))
 

@@ -4,11 +4,11 @@ import { getPayload, type Payload } from 'payload'
 import type { Logger } from 'pino'
 
 import type { KiyakuEnv } from '../config/env'
-import { kiyakuConfig } from '../config/payloadConfig'
+import { kiyakuConfig, type KiyakuConfigOptions } from '../config/payloadConfig'
 import { rekeyApplicantKeys } from '../services/bookings/rekeyApplicantKeys'
 import { registerSqliteServer } from '../services/database/sqliteServers'
 import { DEMO_EMAIL_DOMAIN, seedDemoData } from '../seed'
-import { createApp } from './app'
+import { createApp, type ExtraRoutes } from './app'
 import { createLogger } from './logger'
 
 /** getPayload caches its instance globally; a later start in the same process must not get this one back. */
@@ -46,6 +46,8 @@ export interface StartOptions {
   /** Demo data; never in production. */
   seed?: boolean
   adminHandler?: Parameters<typeof createApp>[0]['adminHandler']
+  extraCollections?: KiyakuConfigOptions['extraCollections']
+  extraRoutes?: ExtraRoutes
 }
 
 export async function startKiyaku(
@@ -53,7 +55,7 @@ export async function startKiyaku(
   options: StartOptions = {},
 ): Promise<RunningKiyaku> {
   const logger = createLogger(env.logLevel)
-  const config = await kiyakuConfig(env, { logger })
+  const config = await kiyakuConfig(env, { logger, extraCollections: options.extraCollections })
   // So that `npm run restore` refuses to replace the file under this server.
   const sqliteFile = env.database.kind === 'sqlite' ? env.database.url.slice('file:'.length) : ''
   const unregister =
@@ -95,7 +97,13 @@ export async function startKiyaku(
   // getPayload on the cached instance, now with crons: it starts the job queue's crons.
   if (env.jobsAutoRun) await getPayload({ config, cron: true })
 
-  const app = createApp({ payload, env, logger, adminHandler: options.adminHandler })
+  const app = createApp({
+    payload,
+    env,
+    logger,
+    adminHandler: options.adminHandler,
+    extraRoutes: options.extraRoutes,
+  })
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(env.port, env.host, (error?: Error) =>
       error ? reject(error) : resolve(listening),

@@ -3,25 +3,19 @@ import v8 from 'node:v8'
 import express, { Router, type Request } from 'express'
 import type { Payload } from 'payload'
 
-import type { KiyakuEnv } from '../config/env'
-import { listSlots } from '../rules/booking/listSlots'
-import { addDays, MINUTE_MS, parseHhmm, tokyoDateOf, tokyoDay } from '../rules/booking/tokyo'
-import type { ReservationPolicy, Weekday } from '../rules/booking/types'
+import { listSlots } from '../src/rules/booking/listSlots'
+import { addDays, MINUTE_MS, parseHhmm, tokyoDateOf, tokyoDay } from '../src/rules/booking/tokyo'
+import type { ReservationPolicy, Weekday } from '../src/rules/booking/types'
 
 /**
- * Benchmark-only routes, mounted by app.ts only when KIYAKU_BENCH=on (which loadEnv refuses in
- * production). `npm run bench` (bench/run.ts) uses them to:
+ * Benchmark-only routes, mounted only by the bench server (bench/serve.ts), never by the product.
+ * `npm run bench` (bench/run.ts) uses them to:
  * - time every request inside this process (GET/DELETE /bench/timings);
  * - serve a stored copy of a public GET response from memory, the baseline for our own route
  *   (GET /bench/copy/public/v1/…);
  * - seed thousands of bookings straight through the database adapter (POST /bench/seed-bookings);
  * - raise an office's seats per slot, so a booking run finds enough free seats (POST /bench/capacity).
  */
-export interface BenchDependencies {
-  payload: Payload
-  env: KiyakuEnv
-}
-
 const MAX_TIMED_ROUTES = 200
 const DURATIONS_KEPT_PER_ROUTE = 50_000
 const MAX_SEEDED_BOOKINGS = 50_000
@@ -74,7 +68,7 @@ interface StoredResponse {
 /** Response headers the copy keeps, so it sends what our route sends (Express adds the rest). */
 const COPIED_HEADERS = ['content-type', 'etag', 'cache-control', 'vary', 'last-modified']
 
-export function benchRouter({ payload }: BenchDependencies): Router {
+export function benchRouter(payload: Payload): Router {
   const router = Router()
   const timings = new Map<string, DurationRing>()
 
