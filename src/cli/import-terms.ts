@@ -116,15 +116,31 @@ function importReport(result: ImportResult): string {
 
 async function saveDraft(result: ImportResult, officeSlug: string): Promise<string> {
   // Loaded only when saving, so --dry-run needs no environment, database or secret.
-  const { saveImportedDraft, OfficeNotFoundError } = await import('../services/terms/importDraft')
+  const [
+    { getPayload },
+    { loadEnv },
+    { kiyakuConfig },
+    { saveImportedDraft, OfficeNotFoundError },
+  ] = await Promise.all([
+    import('payload'),
+    import('../config/env'),
+    import('../config/payloadConfig'),
+    import('../services/terms/importDraft'),
+  ])
+  // The server's config from the same environment, except that a one-off command never alters a
+  // live database's schema (a push may even stop to ask about data loss): the server owns migrations.
+  const config = await kiyakuConfig({ ...loadEnv(), pushSchema: false, jobsAutoRun: false })
+  const payload = await getPayload({ config, cron: false })
   let saved
   try {
-    saved = await saveImportedDraft(result, officeSlug)
+    saved = await saveImportedDraft(payload, result, officeSlug)
   } catch (error) {
     if (error instanceof OfficeNotFoundError) {
       fail(`事業所が見つかりません: ${officeSlug}`, `no office with slug "${officeSlug}"`)
     }
     throw error
+  } finally {
+    await payload.destroy()
   }
   const notes = [
     `下書きとして保存しました / Saved as a draft: ${saved.officeName}（${saved.officeSlug}） 第${saved.number}版, id ${saved.id}`,

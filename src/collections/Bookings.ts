@@ -4,7 +4,10 @@ import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
 import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
 import { isHqAdmin } from '../access/isHqAdmin'
-import { exportBookingsEndpoint, searchBookingsEndpoint } from '../services/bookings/staffEndpoints'
+import {
+  exportBookingsEndpoint,
+  searchBookingsEndpoint,
+} from '../endpoints/bookings/staffEndpoints'
 import { bookingHooks } from './bookingHooks'
 import { eraseApplicantEndpoint } from './eraseApplicantEndpoint'
 import { ja } from './i18n'

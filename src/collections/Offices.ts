@@ -8,9 +8,8 @@ import { isEmbedOrigin } from '../rules/embedOrigin'
 import { fieldHqOrMemberOfThisOffice } from '../access/fieldHqOrMemberOfThisOffice'
 import { guardOfficeRetention } from '../hooks/guardOfficeRetention'
 import { MAX_APPLICANT_RETENTION_DAYS } from '../rules/booking/applicantRetention'
+import { OFFICE_SLUG_PATTERN } from '../rules/offices/officeSlug'
 import { ja } from './i18n'
-
-export const OFFICE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** The tenants. Every office keeps Japan's one time zone, Asia/Tokyo, so it is not stored. */
 export const Offices: CollectionConfig = {

@@ -11,7 +11,7 @@ import {
   signalTermsChangeAfterChange,
   signalTermsChangeAfterDelete,
 } from '../hooks/signalTermsChange'
-import { publishEditionEndpoint, withdrawEditionEndpoint } from '../services/terms/adminEndpoints'
+import { publishEditionEndpoint, withdrawEditionEndpoint } from '../endpoints/terms/adminEndpoints'
 import { ja } from './i18n'
 import { publicationStatusField, validateIsoDate } from './options'
 

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isHqAdmin } from '../access/isHqAdmin'
 import { isLoggedIn } from '../access/isLoggedIn'
 import { auditChange } from '../hooks/auditChange'
-import { publishTemplateEndpoint } from '../services/terms/adminEndpoints'
+import { publishTemplateEndpoint } from '../endpoints/terms/adminEndpoints'
 import { ja } from './i18n'
 import { termsTemplateAdminComponents } from '../admin/templates/config'
 

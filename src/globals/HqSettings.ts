@@ -7,8 +7,7 @@ import {
   DEFAULT_APPLICANT_RETENTION_DAYS,
   MAX_APPLICANT_RETENTION_DAYS,
 } from '../rules/booking/applicantRetention'
-
-export const DEFAULT_MINIMUM_NOTICE_DAYS = 30
+import { DEFAULT_MINIMUM_NOTICE_DAYS } from '../rules/terms/minimumNotice'
 
 export const HqSettings: GlobalConfig = {
   slug: 'hq-settings',

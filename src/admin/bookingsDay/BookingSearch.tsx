@@ -3,7 +3,7 @@
 import { useConfig, useTranslation } from '@payloadcms/ui'
 import { useId, useState, type FormEvent } from 'react'
 
-import type { StaffSearchHit } from '../../services/bookings/staffEndpoints'
+import type { StaffSearchHit } from '../../endpoints/bookings/staffEndpoints'
 import { errorMessageOf, restJson } from '../shared/api'
 import { adminText } from '../shared/text'
 import { formatTime, tokyoToday } from '../shared/tokyo'

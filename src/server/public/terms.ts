@@ -11,7 +11,7 @@
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 
-import { OFFICE_SLUG_PATTERN } from '../../collections/Offices'
+import { OFFICE_SLUG_PATTERN } from '../../rules/offices/officeSlug'
 import { isIsoDate } from '../../rules/booking/tokyo'
 import { formatDateJa } from '../../rules/japaneseDate'
 import { termsCacheHit, termsCacheMiss } from '../../services/metrics/metrics'

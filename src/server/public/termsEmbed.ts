@@ -7,7 +7,7 @@
 import { Router } from 'express'
 import type { Payload } from 'payload'
 
-import { OFFICE_SLUG_PATTERN } from '../../collections/Offices'
+import { OFFICE_SLUG_PATTERN } from '../../rules/offices/officeSlug'
 import { frameAncestors } from '../../rules/embedOrigin'
 import { formatDateJa } from '../../rules/japaneseDate'
 import { escapeHtml, renderTermsHtml } from '../../rules/terms'

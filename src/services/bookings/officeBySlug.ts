@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { OFFICE_SLUG_PATTERN } from '../../collections/Offices'
+import { OFFICE_SLUG_PATTERN } from '../../rules/offices/officeSlug'
 import { KeyedCache } from '../policies/keyedCache'
 
 export interface PublicOffice {

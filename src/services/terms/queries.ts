@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { DEFAULT_MINIMUM_NOTICE_DAYS } from '../../globals/HqSettings'
 import type { ChangeNotice, Office, ReservationPolicy, TermsEdition } from '../../payload-types'
+import { DEFAULT_MINIMUM_NOTICE_DAYS } from '../../rules/terms/minimumNotice'
 
 /** Ids are numbers on SQLite and strings on MongoDB. */
 export type Id = number | string

@@ -32,7 +32,7 @@ import {
 } from '../../rules/booking/bookingExport'
 import { STAFF_SEARCH_MAX_LENGTH, staffSearchTerms } from '../../rules/booking/staffSearch'
 import { addDays, formatTokyoIso, isIsoDate, tokyoDay } from '../../rules/booking/tokyo'
-import { idOf } from './ids'
+import { idOf } from '../../services/bookings/ids'
 
 const STAFF_SEARCH_LIMIT = 50
 

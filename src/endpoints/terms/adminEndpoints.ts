@@ -7,15 +7,15 @@ import { addDataAndFileToRequest, type PayloadHandler, type PayloadRequest } fro
 import { z } from 'zod'
 
 import { officeIdsOf, roleOf } from '../../access/roles'
-import { isIsoDate } from './dates'
-import { termsError } from './errors'
+import { isIsoDate } from '../../services/terms/dates'
+import { termsError } from '../../services/terms/errors'
 import {
   publishEditionWithNotice,
   publishTemplateToOffices,
   type OfficePublication,
-} from './publish'
-import { findEdition, idOf, type Id } from './queries'
-import { withdrawAnnouncedChange } from './withdraw'
+} from '../../services/terms/publish'
+import { findEdition, idOf, type Id } from '../../services/terms/queries'
+import { withdrawAnnouncedChange } from '../../services/terms/withdraw'
 
 const idSchema = z.union([z.number().int().positive(), z.string().min(1).max(64)])
 const groundSchema = z.enum(['1', '2'])
