@@ -7,6 +7,7 @@ import { fieldIsLoggedIn } from '../access/fieldIsLoggedIn'
 import { isEmbedOrigin } from '../rules/embedOrigin'
 import { fieldHqOrMemberOfThisOffice } from '../access/fieldHqOrMemberOfThisOffice'
 import { guardOfficeRetention } from '../hooks/guardOfficeRetention'
+import { proposeTermsChangeAfterOfficeChange } from '../hooks/proposeTermsChangeAfterOfficeChange'
 import { MAX_APPLICANT_RETENTION_DAYS } from '../rules/booking/applicantRetention'
 import { OFFICE_SLUG_PATTERN } from '../rules/offices/officeSlug'
 import { ja } from './i18n'
@@ -30,7 +31,10 @@ export const Offices: CollectionConfig = {
     update: hqOrAdminOfThisOffice,
     delete: isHqAdmin,
   },
-  hooks: { beforeChange: [guardOfficeRetention] },
+  hooks: {
+    beforeChange: [guardOfficeRetention],
+    afterChange: [proposeTermsChangeAfterOfficeChange],
+  },
   fields: [
     {
       name: 'slug',

@@ -9,10 +9,13 @@ import {
 import { termsError } from './errors'
 import { policyFromDoc, type ReservationPolicyDoc } from '../policies/policyFromDoc'
 
-export interface OfficeRecord {
-  name: string
-  signatoryTitle: string
-}
+/**
+ * The office's fields the terms print: composing reads only these, and a change to one of them
+ * proposes a new edition (src/hooks/proposeTermsChangeAfterOfficeChange.ts).
+ */
+export const TERMS_PRINTED_OFFICE_FIELDS = ['name', 'signatoryTitle'] as const
+
+export type OfficeRecord = Record<(typeof TERMS_PRINTED_OFFICE_FIELDS)[number], string>
 
 export interface ComposedEdition {
   content: ComposedTerms

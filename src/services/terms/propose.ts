@@ -2,17 +2,21 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { ChangeNotice, ReservationPolicy, TermsEdition } from '../../payload-types'
 import { composeEdition } from './compose'
+import { addDays, todayJst } from './dates'
 import {
   asRelation,
   editionInForceOn,
   findOffice,
   idOf,
+  minimumNoticeDays,
   noticeForEdition,
+  policyInForceOn,
   publishedEditionsOf,
+  type Id,
 } from './queries'
 
 export type ProposalOutcome =
-  /** The policy does not change what the terms say. */
+  /** The change does not alter what the terms say. */
   | { status: 'unchanged'; inForce: TermsEdition }
   | { status: 'proposed'; edition: TermsEdition; notice: ChangeNotice }
   | { status: 'skipped'; reason: string }
@@ -31,11 +35,58 @@ export async function proposeEditionForPolicy(
 ): Promise<ProposalOutcome> {
   const officeId = idOf(policy.office)
   if (officeId === null) return { status: 'skipped', reason: 'the policy has no office' }
+  return proposeEdition(payload, officeId, policy, policy.effectiveFrom, req)
+}
+
+/**
+ * An office change that alters what the terms print (its name, its signatory) takes the same path
+ * as a policy change. An office has no effective date of its own, so the draft is proposed for
+ * the earliest day a change on ground (ii) may take effect (today in Japan plus HQ's minimum
+ * notice), composed with the policy in force that day; the admin may move it before publishing.
+ * Drafts already proposed for later policies are composed again, so they print the office as it
+ * now is. Returns the outcome for the first date.
+ */
+export async function proposeEditionForOffice(
+  payload: Payload,
+  officeId: Id,
+  req?: PayloadRequest,
+): Promise<ProposalOutcome> {
+  const effectiveFrom = addDays(todayJst(), await minimumNoticeDays(payload, req))
+  const policy = await policyInForceOn(payload, officeId, effectiveFrom, req)
+  if (!policy)
+    return { status: 'skipped', reason: 'no reservation policy is in force on that date' }
+  const outcome = await proposeEdition(payload, officeId, policy, effectiveFrom, req)
+  const { docs: laterPolicies } = await payload.find({
+    collection: 'reservation-policies',
+    where: {
+      and: [{ office: { equals: officeId } }, { effectiveFrom: { greater_than: effectiveFrom } }],
+    },
+    sort: 'effectiveFrom',
+    pagination: false,
+    depth: 0,
+    req,
+  })
+  for (const later of laterPolicies)
+    await proposeEdition(payload, officeId, later, later.effectiveFrom, req)
+  return outcome
+}
+
+/**
+ * Composes the edition in force on `effectiveFrom` again with `policy` and the office as it is
+ * now, and saves it as a draft for that date when the text differs.
+ */
+async function proposeEdition(
+  payload: Payload,
+  officeId: Id,
+  policy: ReservationPolicy,
+  effectiveFrom: string,
+  req?: PayloadRequest,
+): Promise<ProposalOutcome> {
   const published = await publishedEditionsOf(payload, officeId, req)
-  const inForce = editionInForceOn(published, policy.effectiveFrom)
+  const inForce = editionInForceOn(published, effectiveFrom)
   if (!inForce) return { status: 'skipped', reason: 'no edition is in force on that date yet' }
-  if (inForce.effectiveFrom === policy.effectiveFrom) {
-    // Published terms never change; a policy change meant for the terms needs a later date.
+  if (inForce.effectiveFrom === effectiveFrom) {
+    // Published terms never change; a change meant for the terms needs a later date.
     return {
       status: 'skipped',
       reason:
@@ -69,7 +120,7 @@ export async function proposeEditionForPolicy(
     where: {
       and: [
         { office: { equals: officeId } },
-        { effectiveFrom: { equals: policy.effectiveFrom } },
+        { effectiveFrom: { equals: effectiveFrom } },
         { status: { equals: 'draft' } },
       ],
     },
@@ -94,7 +145,7 @@ export async function proposeEditionForPolicy(
         data: {
           ...draftFields,
           office: asRelation(officeId),
-          effectiveFrom: policy.effectiveFrom,
+          effectiveFrom,
           status: 'draft',
         } as TermsEdition,
         depth: 0,
