@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 
 import type { KiyakuEnv } from '../config/env'
 import { listSlots } from '../rules/booking/listSlots'
-import { addDays, MINUTE_MS, parseHhmm, tokyoDateOf, tokyoDay } from '../rules/booking/tokyo'
+import { addDays, MINUTE_MS, parseHhmm, tokyoDateOf, tokyoDay } from '../lib/tokyoTime'
 import type { ReservationPolicy, Weekday } from '../rules/booking/types'
 
 /**

@@ -1,5 +1,5 @@
 import { violation } from './messages'
-import { addDays, tokyoDateOf } from './tokyo'
+import { addDays, tokyoDateOf } from '../../lib/tokyoTime'
 import type { ReservationPolicy, RuleViolation } from './types'
 
 /**

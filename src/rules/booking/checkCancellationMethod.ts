@@ -1,6 +1,6 @@
 import { findChannelPolicy } from './checkChannelOffered'
 import { contactMethodLabels, violation } from './messages'
-import { tokyoDateOf } from './tokyo'
+import { tokyoDateOf } from '../../lib/tokyoTime'
 import type { Channel, ContactMethod, ReservationPolicy, RuleViolation } from './types'
 
 /**

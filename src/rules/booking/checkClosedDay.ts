@@ -1,6 +1,6 @@
 import holidayJp from '@holiday-jp/holiday_jp'
 import { violation } from './messages'
-import { tokyoDateOf } from './tokyo'
+import { tokyoDateOf } from '../../lib/tokyoTime'
 import type { ReservationPolicy, RuleViolation } from './types'
 
 export type ClosedDayReason = 'national-holiday' | 'year-end' | 'office-closure'

@@ -1,5 +1,5 @@
 import { violation } from './messages'
-import { tokyoDateOf, tokyoDay } from './tokyo'
+import { tokyoDateOf, tokyoDay } from '../../lib/tokyoTime'
 import type { ReservationPolicy, RuleViolation } from './types'
 
 /**

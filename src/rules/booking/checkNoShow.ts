@@ -1,4 +1,4 @@
-import { MINUTE_MS } from './tokyo'
+import { MINUTE_MS } from '../../lib/tokyoTime'
 import type { BookingStatus, ReservationPolicy } from './types'
 
 /** The instant a still-confirmed booking counts as a no-show: slot start + grace minutes. */

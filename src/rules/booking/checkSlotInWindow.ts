@@ -1,5 +1,5 @@
 import { violation } from './messages'
-import { parseHhmm, tokyoWallClock } from './tokyo'
+import { parseHhmm, tokyoWallClock } from '../../lib/tokyoTime'
 import type { ReservationPolicy, RuleViolation } from './types'
 
 /**

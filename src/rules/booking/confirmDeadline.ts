@@ -1,6 +1,6 @@
 import { leadTimeCutoff } from './checkLeadTime'
 import { violation } from './messages'
-import { MINUTE_MS } from './tokyo'
+import { MINUTE_MS } from '../../lib/tokyoTime'
 import type { ReservationPolicy, RuleViolation } from './types'
 
 /**

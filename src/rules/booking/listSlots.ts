@@ -1,6 +1,13 @@
 import { findChannelPolicy } from './checkChannelOffered'
 import { closedDayReason } from './checkClosedDay'
-import { addDays, formatTokyoInstant, MINUTE_MS, parseHhmm, tokyoDateOf, tokyoDay } from './tokyo'
+import {
+  addDays,
+  formatTokyoInstant,
+  MINUTE_MS,
+  parseHhmm,
+  tokyoDateOf,
+  tokyoDay,
+} from '../../lib/tokyoTime'
 import type { Channel, OpenSlot, ReservationPolicy } from './types'
 
 /**

@@ -1,4 +1,4 @@
-import { tokyoDay } from './tokyo'
+import { tokyoDay } from '../../lib/tokyoTime'
 import type { ReservationPolicy } from './types'
 
 /**

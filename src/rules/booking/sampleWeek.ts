@@ -1,6 +1,6 @@
 import { closedDayReason, type ClosedDayReason } from './checkClosedDay'
 import { listSlots } from './listSlots'
-import { addDays, tokyoDay } from './tokyo'
+import { addDays, tokyoDay } from '../../lib/tokyoTime'
 import type { ReservationPolicy } from './types'
 
 export interface SampleDay {

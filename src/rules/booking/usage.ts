@@ -1,5 +1,5 @@
 import { listSlots } from './listSlots'
-import { addDays, tokyoDay } from './tokyo'
+import { addDays, tokyoDay } from '../../lib/tokyoTime'
 import type { BookingStatus, Channel, ContactMethod, ReservationPolicy } from './types'
 
 /** Bookings counted by Tokyo day, channel, status and cancellation method: no personal data. */

@@ -1,4 +1,4 @@
-import { isIsoDate, parseHhmm, tokyoDateOf } from './tokyo'
+import { isIsoDate, parseHhmm, tokyoDateOf } from '../../lib/tokyoTime'
 import type {
   ApplicantField,
   Channel,

@@ -12,4 +12,3 @@ export {
   markedDiff,
   type ChangedArticle,
 } from './compare'
-export { escapeHtml } from './html'

@@ -1,7 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 
-import { isIsoDate, tokyoDay } from '../../rules/booking/tokyo'
+import { isIsoDate, tokyoDay } from '../../lib/tokyoTime'
 import { publishedEditionInForce } from '../../services/bookings/termsInForce'
 import {
   policiesForOffice,

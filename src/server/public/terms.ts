@@ -12,8 +12,12 @@ import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 
 import { OFFICE_SLUG_PATTERN } from '../../collections/Offices'
-import { isIsoDate } from '../../rules/booking/tokyo'
-import { formatDateJa } from '../../rules/japaneseDate'
+import {
+  formatEraDate,
+  isIsoDate,
+  secondsUntilTokyoMidnight,
+  tokyoToday,
+} from '../../lib/tokyoTime'
 import { termsCacheHit, termsCacheMiss } from '../../services/metrics/metrics'
 import { onTermsChanged } from '../../services/terms/changeSignal'
 import { errorBody, PublicError } from '../errors'
@@ -21,10 +25,8 @@ import type { PublicRouteDependencies } from './dependencies'
 import {
   ResponseCache,
   type StoredSnapshot,
-  secondsUntilJstMidnight,
   SnapshotStore,
   strongEtag,
-  todayJstFast,
   type CachedResponse,
 } from './termsCache'
 import {
@@ -188,7 +190,7 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
     // Most readers send no query string: skip parsing one (this is the busiest public route).
     const query = req.url.includes('?') ? parse(termsQuery, req.query) : {}
     const explicit = query.at !== undefined
-    const at = query.at ?? todayJstFast()
+    const at = query.at ?? tokyoToday()
     const format = formatOf(req, query.format, ['json', 'html', 'text'])
     return respond(
       req,
@@ -216,7 +218,7 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
   })
 
   router.get('/offices/:slug/terms/editions', (req, res) => {
-    const today = todayJstFast()
+    const today = tokyoToday()
     return respond(
       req,
       res,
@@ -276,7 +278,7 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
 function noTermsInForce(snapshot: OfficeTermsSnapshot, at: string): Built {
   const first = snapshot.editions[0]
   const message = first
-    ? `${formatDateJa(at)}の時点で効力のある利用規約はありません（最初の版は${formatDateJa(first.effectiveFrom)}から適用されます）。`
+    ? `${formatEraDate(at)}の時点で効力のある利用規約はありません（最初の版は${formatEraDate(first.effectiveFrom)}から適用されます）。`
     : `${snapshot.name}の利用規約はまだ公開されていません。`
   return { status: 404, type: 'json', body: errorBody('no_terms_in_force', message, 'at') }
 }
@@ -316,7 +318,7 @@ function render(built: Built, fingerprint: string): CachedResponse {
  * edition past midnight; one for a given date may be kept the full max-age.
  */
 function send(req: Request, res: Response, entry: CachedResponse, dated: boolean): void {
-  const maxAge = dated ? Math.min(MAX_AGE_SECONDS, secondsUntilJstMidnight()) : MAX_AGE_SECONDS
+  const maxAge = dated ? Math.min(MAX_AGE_SECONDS, secondsUntilTokyoMidnight()) : MAX_AGE_SECONDS
   res.setHeader('cache-control', cacheControl(maxAge))
   if (entry.etag && matches(req.headers['if-none-match'], entry.etag)) {
     res.setHeader('etag', entry.etag)

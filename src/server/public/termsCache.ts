@@ -114,24 +114,3 @@ export function strongEtag(prefix: string, body: Buffer): string {
   const digest = createHash('sha256').update(body).digest('base64url').slice(0, 22)
   return `"${prefix}${digest}"`
 }
-
-const DAY_MS = 86_400_000
-const JST_OFFSET_MS = 9 * 3_600_000
-let cachedDay = -1
-let cachedDate = ''
-
-/** Today's JST date, computed once per day number (cheap on the hot path). */
-export function todayJstFast(nowMs: number = Date.now()): string {
-  const day = Math.floor((nowMs + JST_OFFSET_MS) / DAY_MS)
-  if (day !== cachedDay) {
-    cachedDay = day
-    cachedDate = new Date(day * DAY_MS).toISOString().slice(0, 10)
-  }
-  return cachedDate
-}
-
-/** Whole seconds until the next 00:00 JST, at least 1. */
-export function secondsUntilJstMidnight(nowMs: number = Date.now()): number {
-  const elapsed = (nowMs + JST_OFFSET_MS) % DAY_MS
-  return Math.max(1, Math.ceil((DAY_MS - elapsed) / 1000))
-}

@@ -9,14 +9,15 @@ import type { Payload } from 'payload'
 
 import { OFFICE_SLUG_PATTERN } from '../../collections/Offices'
 import { frameAncestors } from '../../rules/embedOrigin'
-import { formatDateJa } from '../../rules/japaneseDate'
-import { escapeHtml, renderTermsHtml } from '../../rules/terms'
+import { formatEraDate, tokyoToday } from '../../lib/tokyoTime'
+import { escapeHtml } from '../../lib/html'
+import { renderTermsHtml } from '../../rules/terms'
 import { onTermsChanged } from '../../services/terms/changeSignal'
 import { KeyedCache } from '../../services/policies/keyedCache'
 import { SITE_ASSETS } from '../site/layout'
 import { PublicError } from '../errors'
 import type { PublicRouteDependencies } from './dependencies'
-import { SnapshotStore, todayJstFast } from './termsCache'
+import { SnapshotStore } from './termsCache'
 import {
   editionsAround,
   loadOfficeTermsSnapshot,
@@ -58,7 +59,7 @@ function embedHtml(snapshot: OfficeTermsSnapshot, today: string): string | null 
   }).replaceAll(' style="list-style:none;padding-left:0"', ' class="kiyaku-plain-list"')
   const editions = [
     '<nav class="embed-editions" aria-label="利用規約の版">',
-    `<p>第${inForce.number}版（${escapeHtml(formatDateJa(inForce.effectiveFrom))}から適用）</p>`,
+    `<p>第${inForce.number}版（${escapeHtml(formatEraDate(inForce.effectiveFrom))}から適用）</p>`,
     earlier.length
       ? `<p>以前の版：${earlier
           .map(
@@ -109,7 +110,7 @@ export function termsEmbedRoutes({ payload }: PublicRouteDependencies): Router {
     if (!snapshot) {
       throw new PublicError(404, 'office_not_found', '指定された事業所は見つかりません。', 'slug')
     }
-    const html = embedHtml(snapshot, todayJstFast())
+    const html = embedHtml(snapshot, tokyoToday())
     if (!html) {
       throw new PublicError(
         404,

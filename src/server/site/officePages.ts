@@ -3,9 +3,10 @@ import { CHANNEL_OPTIONS, TOOL_OPTIONS, WEEKDAY_OPTIONS } from '../../collection
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
 import { applicantFieldLabels, contactMethodLabels } from '../../rules/booking/messages'
 import type { ChannelPolicy, ContactMethod, ReservationPolicy } from '../../rules/booking/types'
-import { formatDateJa } from '../../rules/japaneseDate'
+import { formatEraDate } from '../../lib/tokyoTime'
 import { TermsUrls } from '../public/termsViews'
-import { escapeHtml, factList, paragraphs, type SitePage } from './layout'
+import { factList, paragraphs, type SitePage } from './layout'
+import { escapeHtml } from '../../lib/html'
 import type { SiteOffice, siteOffices } from './officeData'
 
 const label = (options: { value: string; label: { ja: string } }[], value: string): string =>
@@ -129,7 +130,7 @@ function termsSection(office: SiteOffice): string {
   const parts = ['<h2 id="terms">利用規約</h2>']
   if (office.edition) {
     parts.push(
-      `<p><a href="${escapeHtml(urls.terms('html'))}">利用規約（第${office.edition.number}版、${escapeHtml(formatDateJa(office.edition.effectiveFrom))}から適用）を読む</a></p>`,
+      `<p><a href="${escapeHtml(urls.terms('html'))}">利用規約（第${office.edition.number}版、${escapeHtml(formatEraDate(office.edition.effectiveFrom))}から適用）を読む</a></p>`,
     )
   } else {
     parts.push(paragraphs('利用規約はまだ公開されていません。'))
@@ -142,7 +143,7 @@ function termsSection(office: SiteOffice): string {
         : null
     parts.push(
       '<div class="site-notice">',
-      `<p>${escapeHtml(formatDateJa(office.upcoming.effectiveFrom))}から利用規約が変わります（第${office.upcoming.number}版）。</p>`,
+      `<p>${escapeHtml(formatEraDate(office.upcoming.effectiveFrom))}から利用規約が変わります（第${office.upcoming.number}版）。</p>`,
       notice?.summary ? paragraphs(notice.summary) : '',
       `<p><a href="${escapeHtml(urls.edition(office.upcoming.number, 'html'))}">変更後の利用規約（第${office.upcoming.number}版）を読む</a></p>`,
       noticeLink
@@ -183,7 +184,7 @@ export function officePage(office: SiteOffice): SitePage {
       .join('')}</ul>`,
     paragraphs('祝日と年末年始（12月29日から1月3日まで）はお休みです。'),
     record.closures.length
-      ? `<p>このほかの休業日：${escapeHtml(joinJa(record.closures.map((c) => formatDateJa(c.date) + (c.reason ? `（${c.reason}）` : ''))))}</p>`
+      ? `<p>このほかの休業日：${escapeHtml(joinJa(record.closures.map((c) => formatEraDate(c.date) + (c.reason ? `（${c.reason}）` : ''))))}</p>`
       : '',
     '<h2>予約の方法</h2>',
     howToBook(office, policy),

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { slotKey } from '../../rules/booking/listSlots'
-import { tokyoDateOf, tokyoDay } from '../../rules/booking/tokyo'
+import { tokyoDateOf, tokyoDay } from '../../lib/tokyoTime'
 import { KeyedCache } from '../policies/keyedCache'
 import { SEAT_HOLDING_STATUSES } from './seats'
 

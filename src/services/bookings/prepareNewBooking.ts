@@ -15,7 +15,7 @@ import { evaluateNewBooking } from '../../rules/booking/evaluateNewBooking'
 import { violation } from '../../rules/booking/messages'
 import { normaliseApplicant } from '../../rules/booking/normaliseApplicant'
 import { applyStaffOverrides } from '../../rules/booking/staffOverrides'
-import { MINUTE_MS } from '../../rules/booking/tokyo'
+import { MINUTE_MS } from '../../lib/tokyoTime'
 import type {
   Applicant,
   ApplicantInput,
@@ -39,7 +39,8 @@ import {
 } from './bookingData'
 import { actorOf, bookingContext, nowOf } from './context'
 import { BookingRuleError } from './errors'
-import { newReference, idOf } from './ids'
+import { newReference } from './ids'
+import { idOf } from '../../lib/ids'
 import { claimSeat } from './seats'
 import { checkApplicantStanding } from './standings'
 import { publishedEditionInForce, type EditionInForce } from './termsInForce'

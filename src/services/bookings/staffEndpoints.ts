@@ -31,8 +31,8 @@ import {
   type BookingExportColumn,
 } from '../../rules/booking/bookingExport'
 import { STAFF_SEARCH_MAX_LENGTH, staffSearchTerms } from '../../rules/booking/staffSearch'
-import { addDays, formatTokyoIso, isIsoDate, tokyoDay } from '../../rules/booking/tokyo'
-import { idOf } from './ids'
+import { addDays, formatTokyoIso, isIsoDate, tokyoDay } from '../../lib/tokyoTime'
+import { idOf } from '../../lib/ids'
 
 const STAFF_SEARCH_LIMIT = 50
 

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { tokyoDateOf } from '../../rules/booking/tokyo'
+import { idOf } from '../../lib/ids'
+import { tokyoDateOf } from '../../lib/tokyoTime'
 import { KeyedCache } from '../policies/keyedCache'
 import { onTermsChanged } from '../terms/changeSignal'
 import { editionInForceOn } from '../terms/queries'
@@ -12,11 +13,6 @@ export interface EditionInForce {
   contentHash: string | null
   /** The reservation policy the edition was composed from; null when it was imported. */
   policyId: number | string | null
-}
-
-function idOfRelation(value: unknown): number | string | null {
-  if (value && typeof value === 'object' && 'id' in value) return idOfRelation(value.id)
-  return typeof value === 'number' || typeof value === 'string' ? value : null
 }
 
 /**
@@ -59,7 +55,7 @@ export function publishedEditions(
       number: edition.number,
       effectiveFrom: edition.effectiveFrom,
       contentHash: edition.contentHash ?? null,
-      policyId: idOfRelation(edition.policy),
+      policyId: idOf(edition.policy),
     }))
   })
 }

@@ -7,14 +7,15 @@ import { addDataAndFileToRequest, type PayloadHandler, type PayloadRequest } fro
 import { z } from 'zod'
 
 import { officeIdsOf, roleOf } from '../../access/roles'
-import { isIsoDate } from './dates'
+import { isIsoDate } from '../../lib/tokyoTime'
 import { termsError } from './errors'
 import {
   publishEditionWithNotice,
   publishTemplateToOffices,
   type OfficePublication,
 } from './publish'
-import { findEdition, idOf, type Id } from './queries'
+import { findEdition } from './queries'
+import { idOf, type Id } from '../../lib/ids'
 import { withdrawAnnouncedChange } from './withdraw'
 
 const idSchema = z.union([z.number().int().positive(), z.string().min(1).max(64)])

@@ -4,7 +4,7 @@ import { loadEnv } from '../../config/env'
 import { kiyakuConfig } from '../../config/payloadConfig'
 import type { ImportResult } from '../../importer'
 import { numberArticles } from './contentSchema'
-import { todayJst } from './dates'
+import { tokyoToday } from '../../lib/tokyoTime'
 import { nextEditionNumber } from './queries'
 
 export class OfficeNotFoundError extends Error {}
@@ -40,7 +40,7 @@ export async function saveImportedDraft(
     })
     const office = docs[0]
     if (!office) throw new OfficeNotFoundError(officeSlug)
-    const effectiveFrom = result.effectiveFrom ?? todayJst()
+    const effectiveFrom = result.effectiveFrom ?? tokyoToday()
     const number = await nextEditionNumber(payload, office.id)
     const edition = await payload.create({
       collection: 'terms-editions',

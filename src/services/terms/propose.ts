@@ -6,10 +6,10 @@ import {
   asRelation,
   editionInForceOn,
   findOffice,
-  idOf,
   noticeForEdition,
   publishedEditionsOf,
 } from './queries'
+import { idOf } from '../../lib/ids'
 
 export type ProposalOutcome =
   /** The policy does not change what the terms say. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest'
 import type { Payload } from 'payload'
 
 import { closedDayReason } from '../../../src/rules/booking/checkClosedDay'
-import { addDays, tokyoDateOf, tokyoDay } from '../../../src/rules/booking/tokyo'
+import { addDays, tokyoDateOf, tokyoDay } from '../../../src/lib/tokyoTime'
 import type { ReservationPolicy } from '../../../src/rules/booking/types'
 import { hqTemplate } from '../../../src/seed/template'
 import { demoPolicies } from '../../../src/seed/policies'
