@@ -9,6 +9,7 @@
  * process (see termsCache), carry a strong ETag and answer a matching If-None-Match with 304.
  */
 import { Router, type Request, type Response } from 'express'
+import { LRUCache } from 'lru-cache'
 import { z } from 'zod'
 
 import { OFFICE_SLUG_PATTERN } from '../../collections/Offices'
@@ -19,23 +20,16 @@ import {
   tokyoToday,
 } from '../../lib/tokyoTime'
 import { termsCacheHit, termsCacheMiss } from '../../services/metrics/metrics'
-import { onTermsChanged } from '../../services/terms/changeSignal'
 import { errorBody, PublicError } from '../errors'
 import type { PublicRouteDependencies } from './dependencies'
 import {
-  ResponseCache,
-  type StoredSnapshot,
-  SnapshotStore,
+  MAX_RESPONSES,
+  officeSnapshots,
   strongEtag,
   type CachedResponse,
+  type StoredSnapshot,
 } from './termsCache'
-import {
-  editionsAround,
-  loadOfficeTermsSnapshot,
-  snapshotFingerprint,
-  type OfficeTermsSnapshot,
-  type PublicEdition,
-} from './termsSnapshot'
+import { editionsAround, type OfficeTermsSnapshot, type PublicEdition } from './termsSnapshot'
 import {
   compareHtml,
   compareJson,
@@ -110,7 +104,7 @@ function slugOf(req: Request): string {
 }
 
 /** Negotiation per distinct Accept header, remembered: clients send few distinct ones. */
-const prefersHtmlByAccept = new Map<string, boolean>()
+const prefersHtmlByAccept = new LRUCache<string, boolean>({ max: 256 })
 
 /** ?format= wins; otherwise a browser (Accept: text/html first) gets the page, anything else JSON. */
 function formatOf(req: Request, given: Format | undefined, allowed: readonly Format[]): Format {
@@ -119,7 +113,6 @@ function formatOf(req: Request, given: Format | undefined, allowed: readonly For
   let html = prefersHtmlByAccept.get(accept)
   if (html === undefined) {
     html = req.accepts(['application/json', 'text/html']) === 'text/html'
-    if (prefersHtmlByAccept.size >= 256) prefersHtmlByAccept.clear()
     prefersHtmlByAccept.set(accept, html)
   }
   return html && allowed.includes('html') ? 'html' : 'json'
@@ -135,13 +128,9 @@ interface Built {
 
 export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
   const router = Router()
-  const snapshots = new SnapshotStore<OfficeTermsSnapshot>({
-    load: (slug) => loadOfficeTermsSnapshot(payload, slug),
-    fingerprintOf: snapshotFingerprint,
-    ttlMs: TERMS_CACHE_TTL_MS,
-  })
-  const responses = new ResponseCache()
-  onTermsChanged(payload, () => snapshots.invalidate())
+  const snapshots = officeSnapshots(payload, TERMS_CACHE_TTL_MS)
+  // No TTL: an entry is used only while its snapshot's fingerprint is the one in force.
+  const responses = new LRUCache<string, CachedResponse>({ max: MAX_RESPONSES })
 
   const finish = (
     req: Request,
@@ -150,15 +139,15 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
     key: string,
     build: (snapshot: OfficeTermsSnapshot, urls: TermsUrls) => Built,
     dated: boolean,
-    stored: StoredSnapshot<OfficeTermsSnapshot>,
+    stored: StoredSnapshot,
   ): void => {
     const snapshot = stored.snapshot
     if (!snapshot) {
       throw new PublicError(404, 'office_not_found', '指定された事業所は見つかりません。', 'slug')
     }
     const cacheKey = `${slug}|${key}`
-    let entry = responses.get(cacheKey, stored.fingerprint)
-    if (entry) termsCacheHit.inc()
+    let entry = responses.get(cacheKey)
+    if (entry?.fingerprint === stored.fingerprint) termsCacheHit.inc()
     else {
       termsCacheMiss.inc()
       entry = render(build(snapshot, new TermsUrls(env.publicUrl, slug)), stored.fingerprint)
@@ -330,9 +319,12 @@ function send(req: Request, res: Response, entry: CachedResponse, dated: boolean
   res.status(entry.status).end(entry.body)
 }
 
+/**
+ * The header value per max-age, built once. A plain Map, not lru-cache: max-age is at most 60 s,
+ * so it never holds more than 61 values and nothing in it ever goes stale.
+ */
 const cacheControlValues = new Map<number, string>()
 
-/** The header value per max-age, built once (max-age is at most 60 s, so at most 61 values). */
 function cacheControl(maxAge: number): string {
   let value = cacheControlValues.get(maxAge)
   if (value === undefined) {

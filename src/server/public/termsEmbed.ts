@@ -7,29 +7,23 @@
 import { Router } from 'express'
 import type { Payload } from 'payload'
 
+import { LoadingCache, PER_OFFICE_MAX } from '../../lib/loadingCache'
 import { OFFICE_SLUG_PATTERN } from '../../collections/Offices'
 import { frameAncestors } from '../../rules/embedOrigin'
 import { formatEraDate, tokyoToday } from '../../lib/tokyoTime'
 import { escapeHtml } from '../../lib/html'
 import { renderTermsHtml } from '../../rules/terms'
-import { onTermsChanged } from '../../services/terms/changeSignal'
-import { KeyedCache } from '../../services/policies/keyedCache'
 import { SITE_ASSETS } from '../site/layout'
 import { PublicError } from '../errors'
 import type { PublicRouteDependencies } from './dependencies'
-import { SnapshotStore } from './termsCache'
-import {
-  editionsAround,
-  loadOfficeTermsSnapshot,
-  snapshotFingerprint,
-  type OfficeTermsSnapshot,
-} from './termsSnapshot'
+import { officeSnapshots } from './termsCache'
+import { editionsAround, type OfficeTermsSnapshot } from './termsSnapshot'
 import { TERMS_CACHE_TTL_MS } from './terms'
 import { TermsUrls } from './termsViews'
 
 /** An office's allowed origins; changed rarely, so the office entry's bound (2 s) applies. */
 function embedOriginsReader(payload: Payload) {
-  const cache = new KeyedCache<string[]>(2_000)
+  const cache = new LoadingCache<string[]>({ ttlMs: 2_000, max: PER_OFFICE_MAX })
   return (slug: string) =>
     cache.get(slug, async () => {
       const { docs } = await payload.find({
@@ -94,12 +88,7 @@ function embedHtml(snapshot: OfficeTermsSnapshot, today: string): string | null 
 
 export function termsEmbedRoutes({ payload }: PublicRouteDependencies): Router {
   const router = Router()
-  const snapshots = new SnapshotStore<OfficeTermsSnapshot>({
-    load: (slug) => loadOfficeTermsSnapshot(payload, slug),
-    fingerprintOf: snapshotFingerprint,
-    ttlMs: TERMS_CACHE_TTL_MS,
-  })
-  onTermsChanged(payload, () => snapshots.invalidate())
+  const snapshots = officeSnapshots(payload, TERMS_CACHE_TTL_MS)
   const embedOrigins = embedOriginsReader(payload)
 
   router.get('/offices/:slug/terms/embed', async (req, res) => {

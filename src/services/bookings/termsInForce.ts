@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
+import { LoadingCache, PER_OFFICE_MAX } from '../../lib/loadingCache'
 import { idOf } from '../../lib/ids'
 import { tokyoDateOf } from '../../lib/tokyoTime'
-import { KeyedCache } from '../policies/keyedCache'
 import { onTermsChanged } from '../terms/changeSignal'
 import { editionInForceOn } from '../terms/queries'
 
@@ -22,12 +22,15 @@ export interface EditionInForce {
  */
 const PUBLISHED_EDITIONS_TTL_MS = 1_000
 
-const caches = new WeakMap<Payload, KeyedCache<EditionInForce[]>>()
+const caches = new WeakMap<Payload, LoadingCache<EditionInForce[]>>()
 
-function cacheFor(payload: Payload): KeyedCache<EditionInForce[]> {
+function cacheFor(payload: Payload): LoadingCache<EditionInForce[]> {
   let cache = caches.get(payload)
   if (!cache) {
-    const created = new KeyedCache<EditionInForce[]>(PUBLISHED_EDITIONS_TTL_MS)
+    const created = new LoadingCache<EditionInForce[]>({
+      ttlMs: PUBLISHED_EDITIONS_TTL_MS,
+      max: PER_OFFICE_MAX,
+    })
     onTermsChanged(payload, () => created.clear())
     caches.set(payload, created)
     cache = created
