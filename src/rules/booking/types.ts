@@ -46,7 +46,7 @@ export interface EligibilityStatement {
   termsText?: string
 }
 
-export interface ReservationPolicy {
+export interface BookingPolicy {
   /** YYYY-MM-DD; in force from 00:00 JST of that day for slots starting then or later. */
   effectiveFrom: string
   channels: ChannelPolicy[]

@@ -9,7 +9,7 @@ import type {
   ApplicantField,
   ChannelPolicy,
   OpenSlot,
-  ReservationPolicy,
+  BookingPolicy,
 } from '../../rules/booking/types'
 import { formatJapaneseDateTime } from '../../mail/bookingMails'
 import { formatEraDate } from '../../lib/tokyoTime'
@@ -233,7 +233,7 @@ function errorSummary(state: FormState): string {
 
 export function formPage(
   office: SiteOffice,
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   channel: ChannelPolicy,
   edition: PublicEdition,
   state: FormState,

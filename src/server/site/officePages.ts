@@ -2,7 +2,7 @@
 import { CHANNEL_OPTIONS, TOOL_OPTIONS, WEEKDAY_OPTIONS } from '../../collections/options'
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
 import { applicantFieldLabels, contactMethodLabels } from '../../rules/booking/messages'
-import type { ChannelPolicy, ContactMethod, ReservationPolicy } from '../../rules/booking/types'
+import type { ChannelPolicy, ContactMethod, BookingPolicy } from '../../rules/booking/types'
 import { formatEraDate } from '../../lib/tokyoTime'
 import { TermsUrls } from '../public/termsViews'
 import { factList, paragraphs, type SitePage } from './layout'
@@ -33,7 +33,7 @@ function methodsText(methods: readonly ContactMethod[]): string {
   return joinJa(methods.map((method) => contactMethodLabels[method]))
 }
 
-function hoursText(policy: ReservationPolicy): string[] {
+function hoursText(policy: BookingPolicy): string[] {
   const byWeekday = new Map<number, string[]>()
   for (const window of [...policy.windows].sort((a, b) => a.start.localeCompare(b.start))) {
     const list = byWeekday.get(window.weekday) ?? []
@@ -45,13 +45,13 @@ function hoursText(policy: ReservationPolicy): string[] {
     .map(([weekday, ranges]) => `${weekdayLabel(weekday)}：${joinJa(ranges)}`)
 }
 
-function leadTimeText(policy: ReservationPolicy): string {
+function leadTimeText(policy: BookingPolicy): string {
   return policy.leadTime === 'previous-day'
     ? 'ご予約は相談日の前日までに確定している必要があります（当日の予約はできません）。'
     : 'ご予約は相談の開始時刻まで受け付けます。'
 }
 
-function howToBook(office: SiteOffice, policy: ReservationPolicy): string {
+function howToBook(office: SiteOffice, policy: BookingPolicy): string {
   const parts: string[] = []
   const self = findChannelPolicy(policy, 'self-service')
   const staff = findChannelPolicy(policy, 'staff-scheduled')
@@ -113,7 +113,7 @@ function cancelText(channel: ChannelPolicy): string {
     : base
 }
 
-function noShowText(policy: ReservationPolicy): string[] {
+function noShowText(policy: BookingPolicy): string[] {
   const lines = [
     `開始時刻から${policy.noShowGraceMinutes}分を過ぎても接続されない場合は、連絡のないキャンセル（無断キャンセル）となります。`,
   ]

@@ -23,7 +23,7 @@ import type {
   Channel,
   ContactMethod,
   EligibilityAnswers,
-  ReservationPolicy,
+  BookingPolicy,
   RuleViolation,
   Tool,
 } from '../../rules/booking/types'
@@ -128,7 +128,7 @@ interface Transition {
   channel: Channel
   slotStart: Date
   confirmBy: Date | null
-  policy: ReservationPolicy | null
+  policy: BookingPolicy | null
   now: Date
 }
 

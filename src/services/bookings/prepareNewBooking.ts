@@ -21,7 +21,7 @@ import type {
   ApplicantInput,
   Channel,
   EligibilityAnswers,
-  ReservationPolicy,
+  BookingPolicy,
   RuleViolation,
   Tool,
 } from '../../rules/booking/types'
@@ -63,7 +63,7 @@ export function storedApplicant(applicant: Applicant) {
 
 /** The tool a booking uses: fixed by the channel, or the one staff chose. */
 export function resolveTool(
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   channel: Channel,
   requested: unknown,
 ): { tool?: Tool; missing: boolean } {

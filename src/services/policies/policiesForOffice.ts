@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { LoadingCache, PER_OFFICE_MAX } from '../../lib/loadingCache'
 import { governingPolicies } from '../../rules/booking/governingPolicies'
 import { policyInForce } from '../../rules/booking/policyInForce'
-import type { ReservationPolicy } from '../../rules/booking/types'
+import type { BookingPolicy } from '../../rules/booking/types'
 import { publishedEditions, type EditionInForce } from '../bookings/termsInForce'
 import { policyFromDoc, type ReservationPolicyDoc } from './policyFromDoc'
 
@@ -17,7 +17,7 @@ interface PolicyClosure {
 export interface PolicyRecord {
   id: number | string
   effectiveFrom: string
-  policy: ReservationPolicy
+  policy: BookingPolicy
   closures: PolicyClosure[]
 }
 

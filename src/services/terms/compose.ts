@@ -5,14 +5,10 @@ import {
   type ArticleOverride,
   type ComposedTerms,
   type TermsDocument,
+  type TermsOffice,
 } from '../../rules/terms'
 import { termsError } from './errors'
 import { policyFromDoc, type ReservationPolicyDoc } from '../policies/policyFromDoc'
-
-export interface OfficeRecord {
-  name: string
-  signatoryTitle: string
-}
 
 export interface ComposedEdition {
   content: ComposedTerms
@@ -25,7 +21,7 @@ export interface ComposedEdition {
  * (policyFromDoc), so the terms say what is enforced.
  */
 export function composeEdition(
-  office: OfficeRecord,
+  office: TermsOffice,
   policy: ReservationPolicyDoc,
   template: { document: unknown },
   overrides: unknown,
@@ -33,7 +29,7 @@ export function composeEdition(
   try {
     const content = composeTerms({
       template: template.document as TermsDocument,
-      office: { name: office.name, signatory: office.signatoryTitle },
+      office: { name: office.name, signatoryTitle: office.signatoryTitle },
       policy: policyFromDoc(policy),
       overrides: Array.isArray(overrides) ? (overrides as ArticleOverride[]) : [],
     })
