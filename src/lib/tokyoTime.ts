@@ -19,8 +19,8 @@ export const TOKYO_ZONE = FixedOffsetZone.instance(9 * 60)
 export const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000
 const TOKYO_OFFSET_MS = 9 * 3_600_000
-/** The zone name Intl formats in. */
-const TOKYO = 'Asia/Tokyo'
+/** The IANA name of Japan's zone, as Intl, Payload and the public API write it. */
+export const TOKYO_TIME_ZONE = 'Asia/Tokyo'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/
@@ -139,7 +139,7 @@ const eraFormatter = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   year: 'numeric',
   month: 'long',
   day: 'numeric',
-  timeZone: TOKYO,
+  timeZone: TOKYO_TIME_ZONE,
 })
 
 /**
@@ -160,7 +160,7 @@ function localeTag(language: string): string {
 /** 2026年4月1日(水) / Wed 1 April 2026 */
 export function formatDay(isoDate: string, language: string): string {
   return new Intl.DateTimeFormat(localeTag(language), {
-    timeZone: TOKYO,
+    timeZone: TOKYO_TIME_ZONE,
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -176,7 +176,7 @@ export function formatEraDay(isoDate: string, language: string): string {
 /** 10:30, in Tokyo. */
 export function formatTime(instant: string | Date): string {
   return new Intl.DateTimeFormat('ja-JP', {
-    timeZone: TOKYO,
+    timeZone: TOKYO_TIME_ZONE,
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
