@@ -4,8 +4,8 @@ import express, { Router, type Request } from 'express'
 import type { Payload } from 'payload'
 
 import { listSlots } from '../src/rules/booking/listSlots'
-import { addDays, MINUTE_MS, parseHhmm, tokyoDateOf, tokyoDay } from '../src/rules/booking/tokyo'
-import type { ReservationPolicy, Weekday } from '../src/rules/booking/types'
+import { addDays, MINUTE_MS, parseHhmm, tokyoDateOf, tokyoDay } from '../src/lib/tokyoTime'
+import type { BookingPolicy, Weekday } from '../src/rules/booking/types'
 
 /**
  * Benchmark-only routes, mounted only by the bench server (bench/serve.ts), never by the product.
@@ -224,7 +224,7 @@ async function officeIdBySlug(payload: Payload, slug: string): Promise<number | 
 }
 
 /** The stored policy as the slot rules read it; only what listing slots needs. */
-function rulesPolicyOf(doc: Record<string, unknown>): ReservationPolicy {
+function rulesPolicyOf(doc: Record<string, unknown>): BookingPolicy {
   const rows = (value: unknown) =>
     Array.isArray(value) ? (value as Record<string, unknown>[]) : []
   return {
@@ -235,7 +235,7 @@ function rulesPolicyOf(doc: Record<string, unknown>): ReservationPolicy {
       requiredFields: row.requiredFields ?? [],
       optionalFields: row.optionalFields ?? [],
       cancelBy: row.cancelBy ?? [],
-    })) as ReservationPolicy['channels'],
+    })) as BookingPolicy['channels'],
     windows: rows(doc.windows).map((row) => ({
       weekday: Number(row.weekday) as Weekday,
       start: String(row.start),
@@ -244,7 +244,7 @@ function rulesPolicyOf(doc: Record<string, unknown>): ReservationPolicy {
     sessionMinutes: Number(doc.sessionMinutes),
     capacityPerSlot: Number(doc.capacityPerSlot),
     closures: rows(doc.closures).map((row) => String(row.date)),
-    leadTime: doc.leadTime as ReservationPolicy['leadTime'],
+    leadTime: doc.leadTime as BookingPolicy['leadTime'],
     bookingWindowDays: Number(doc.bookingWindowDays),
     confirmWindowMinutes: Number(doc.confirmWindowMinutes),
     noShowGraceMinutes: Number(doc.noShowGraceMinutes),
@@ -261,7 +261,7 @@ interface SeededSlot {
 }
 
 /** Every slot start of the policy's weekly windows on the `days` dates before today (JST). */
-function pastSlots(policy: ReservationPolicy, today: string, days: number): SeededSlot[] {
+function pastSlots(policy: BookingPolicy, today: string, days: number): SeededSlot[] {
   const slots: SeededSlot[] = []
   for (let back = days; back >= 1; back--) {
     const day = tokyoDay(addDays(today, -back))

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto'
 import { sql } from '@payloadcms/db-sqlite'
 
 import { loadEnv } from '../src/config/env'
-import { addDays, tokyoDateOf } from '../src/rules/booking/tokyo'
+import { addDays, tokyoDateOf } from '../src/lib/tokyoTime'
 import { startKiyaku } from '../src/server/start'
 import { usageForOffices } from '../src/services/usage/usageStats'
 

@@ -1,15 +1,11 @@
 import type { Access, CollectionSlug } from 'payload'
 
+import { idOf } from '../lib/ids'
 import { roleOf } from './roles'
 
 interface LockData {
   user?: { value?: unknown } | null
   document?: { relationTo?: unknown; value?: unknown } | null
-}
-
-function idOf(value: unknown): string | undefined {
-  if (value && typeof value === 'object') return idOf((value as { id?: unknown }).id)
-  return typeof value === 'number' || typeof value === 'string' ? String(value) : undefined
 }
 
 /**
@@ -20,15 +16,16 @@ export const createOwnLockOnReadableDocument: Access = async ({ req, data }) => 
   const { user } = req
   if (!user || !roleOf(user)) return false
   const lock = (data ?? {}) as LockData
-  if (idOf(lock.user?.value) !== String(user.id)) return false
+  const lockUser = idOf(lock.user?.value)
+  if (lockUser === null || String(lockUser) !== String(user.id)) return false
   const document = lock.document
   if (!document) return roleOf(user) === 'hq-admin'
-  const id = idOf(document.value)
-  if (typeof document.relationTo !== 'string' || id === undefined) return false
+  const documentId = idOf(document.value)
+  if (typeof document.relationTo !== 'string' || documentId === null) return false
   try {
     await req.payload.findByID({
       collection: document.relationTo as CollectionSlug,
-      id,
+      id: String(documentId),
       depth: 0,
       overrideAccess: false,
       user,

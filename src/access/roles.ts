@@ -1,5 +1,7 @@
 import type { TypedUser } from 'payload'
 
+import { idOf, type Id } from '../lib/ids'
+
 export const ROLES = ['hq-admin', 'office-admin', 'office-staff'] as const
 export type Role = (typeof ROLES)[number]
 
@@ -10,16 +12,11 @@ export function roleOf(user: MaybeUser): Role | null {
   return ROLES.includes(role as Role) ? (role as Role) : null
 }
 
-function idOf(value: unknown): number | string | undefined {
-  if (value && typeof value === 'object') return (value as { id?: number | string }).id
-  return typeof value === 'number' || typeof value === 'string' ? value : undefined
-}
-
 /** The ids of the offices a user belongs to, whether populated or not. */
 export function officeIdsOf(user: MaybeUser): (number | string)[] {
   const rows = (user as { offices?: { office?: unknown }[] | null } | null | undefined)?.offices
   if (!Array.isArray(rows)) return []
-  return rows.map((row) => idOf(row.office)).filter((id): id is number | string => id !== undefined)
+  return rows.map((row) => idOf(row.office)).filter((id): id is Id => id !== null)
 }
 
 /**
@@ -28,5 +25,5 @@ export function officeIdsOf(user: MaybeUser): (number | string)[] {
  */
 export function namesOneOfOffices(data: unknown, officeIds: (number | string)[]): boolean {
   const office = idOf((data as { office?: unknown } | undefined)?.office)
-  return office !== undefined && officeIds.map(String).includes(String(office))
+  return office !== null && officeIds.map(String).includes(String(office))
 }

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
 import { parseTermsText, type ImportResult } from '../importer'
-import { formatDateJa } from '../rules/japaneseDate'
+import { formatEraDate } from '../lib/tokyoTime'
 
 const USAGE =
   '使い方 / Usage: npm run import:terms -- FILE --office SLUG [--dry-run]\n' +
@@ -92,7 +92,7 @@ function importReport(result: ImportResult): string {
   lines.push(
     `施行日 / Effective from: ${
       result.effectiveFrom
-        ? `${result.effectiveFrom}（${formatDateJa(result.effectiveFrom)}）`
+        ? `${result.effectiveFrom}（${formatEraDate(result.effectiveFrom)}）`
         : '見つかりません / not found'
     }`,
   )

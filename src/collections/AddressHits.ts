@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { ja } from './i18n'
-
-const nobody = () => false
+import { nobody } from '../access/nobody'
+import { bilingual } from './i18n'
 
 /**
  * One row per counted request of a rate limit that must hold across server processes (wrong
@@ -12,8 +11,8 @@ const nobody = () => false
 export const AddressHits: CollectionConfig = {
   slug: 'address-hits',
   labels: {
-    singular: ja('アクセス記録', 'Address hit'),
-    plural: ja('アクセス記録', 'Address hits'),
+    singular: bilingual('アクセス記録', 'Address hit'),
+    plural: bilingual('アクセス記録', 'Address hits'),
   },
   admin: { hidden: true },
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },

@@ -4,7 +4,7 @@ import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
 import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
 import { guardRefusalDecision, mailRefusalDecision } from '../hooks/guardRefusalDecision'
-import { ja } from './i18n'
+import { bilingual } from './i18n'
 
 /**
  * Per office and applicant (by a pseudonymous key, never the raw contact): unannounced no-shows
@@ -13,13 +13,13 @@ import { ja } from './i18n'
 export const ApplicantStandings: CollectionConfig = {
   slug: 'applicant-standings',
   labels: {
-    singular: ja('利用状況', 'Applicant standing'),
-    plural: ja('利用状況', 'Applicant standings'),
+    singular: bilingual('利用状況', 'Applicant standing'),
+    plural: bilingual('利用状況', 'Applicant standings'),
   },
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'noShowCount', 'refused'],
-    group: ja('予約', 'Booking'),
+    group: bilingual('予約', 'Booking'),
   },
   access: {
     read: hqOrOfficeMember,
@@ -37,13 +37,13 @@ export const ApplicantStandings: CollectionConfig = {
       name: 'applicantKey',
       type: 'text',
       required: true,
-      label: ja('申込者キー', 'Applicant key'),
+      label: bilingual('申込者キー', 'Applicant key'),
     },
     {
       name: 'label',
       type: 'text',
-      label: ja('表示名', 'Label'),
-      admin: { description: ja('職員が識別するための表示名', 'For staff to recognise') },
+      label: bilingual('表示名', 'Label'),
+      admin: { description: bilingual('職員が識別するための表示名', 'For staff to recognise') },
     },
     {
       name: 'noShowCount',
@@ -51,13 +51,13 @@ export const ApplicantStandings: CollectionConfig = {
       required: true,
       defaultValue: 0,
       min: 0,
-      label: ja('無断欠席の回数', 'No-shows'),
+      label: bilingual('無断欠席の回数', 'No-shows'),
     },
     {
       name: 'reviewDue',
       type: 'checkbox',
       defaultValue: false,
-      label: ja(
+      label: bilingual(
         '要検討（無断欠席が基準に達しました）',
         'Review due (no-shows reached the threshold)',
       ),
@@ -67,39 +67,39 @@ export const ApplicantStandings: CollectionConfig = {
       name: 'refused',
       type: 'checkbox',
       defaultValue: false,
-      label: ja('利用をお断りする', 'Refused'),
+      label: bilingual('利用をお断りする', 'Refused'),
       admin: {
-        description: ja(
+        description: bilingual(
           '事業所の管理者が理由を記入して判断します。申込者にメールでお知らせします。',
           'Decided by an office admin with a reason; the applicant is told by mail.',
         ),
       },
     },
-    { name: 'reason', type: 'textarea', label: ja('理由', 'Reason') },
+    { name: 'reason', type: 'textarea', label: bilingual('理由', 'Reason') },
     // The id only, not a relationship: a populated booking would carry the applicant's details
     // into the standing, which stays pseudonymous. A refusal is mailed through it.
     {
       name: 'lastNoShowBooking',
       type: 'text',
-      label: ja('直近の無断欠席の予約（ID）', 'Latest no-show booking (id)'),
+      label: bilingual('直近の無断欠席の予約（ID）', 'Latest no-show booking (id)'),
       admin: { readOnly: true },
     },
     {
       name: 'refusedAt',
       type: 'date',
-      label: ja('お断りした日時', 'Refused at'),
+      label: bilingual('お断りした日時', 'Refused at'),
       admin: { readOnly: true },
     },
     {
       name: 'refusedBy',
       type: 'text',
-      label: ja('判断した管理者', 'Refused by'),
+      label: bilingual('判断した管理者', 'Refused by'),
       admin: { readOnly: true },
     },
     {
       name: 'applicantNotifiedAt',
       type: 'date',
-      label: ja('申込者へ通知した日時', 'Applicant told at'),
+      label: bilingual('申込者へ通知した日時', 'Applicant told at'),
       admin: { readOnly: true },
     },
   ],

@@ -4,13 +4,14 @@ import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
 import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
 import { isHqAdmin } from '../access/isHqAdmin'
+import { nobody } from '../access/nobody'
 import {
   exportBookingsEndpoint,
   searchBookingsEndpoint,
 } from '../endpoints/bookings/staffEndpoints'
 import { bookingHooks } from './bookingHooks'
 import { eraseApplicantEndpoint } from './eraseApplicantEndpoint'
-import { ja } from './i18n'
+import { bilingual } from './i18n'
 import {
   BOOKING_STATUS_OPTIONS,
   CHANNEL_OPTIONS,
@@ -18,19 +19,17 @@ import {
   TOOL_OPTIONS,
 } from './options'
 
-const neverReadable = () => false
-
 /**
  * Applicant data is personal data under 職業安定法: only the office's own staff and admins
  * (and HQ) read bookings; the public API returns a booking's reference and times, never the applicant.
  */
 export const Bookings: CollectionConfig = {
   slug: 'bookings',
-  labels: { singular: ja('予約', 'Booking'), plural: ja('予約', 'Bookings') },
+  labels: { singular: bilingual('予約', 'Booking'), plural: bilingual('予約', 'Bookings') },
   admin: {
     useAsTitle: 'reference',
     defaultColumns: ['slotStart', 'status', 'channel', 'tool', 'reference'],
-    group: ja('予約', 'Booking'),
+    group: bilingual('予約', 'Booking'),
   },
   access: {
     read: hqOrOfficeMember,
@@ -53,7 +52,7 @@ export const Bookings: CollectionConfig = {
       type: 'text',
       unique: true,
       index: true,
-      label: ja('予約番号', 'Reference'),
+      label: bilingual('予約番号', 'Reference'),
       admin: { readOnly: true },
     },
     {
@@ -64,7 +63,7 @@ export const Bookings: CollectionConfig = {
           type: 'date',
           required: true,
           index: true,
-          label: ja('開始日時', 'Starts'),
+          label: bilingual('開始日時', 'Starts'),
           admin: {
             date: {
               pickerAppearance: 'dayAndTime',
@@ -76,7 +75,7 @@ export const Bookings: CollectionConfig = {
         {
           name: 'slotEnd',
           type: 'date',
-          label: ja('終了日時', 'Ends'),
+          label: bilingual('終了日時', 'Ends'),
           admin: {
             readOnly: true,
             date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy/MM/dd HH:mm' },
@@ -93,9 +92,14 @@ export const Bookings: CollectionConfig = {
           required: true,
           defaultValue: 'staff-scheduled',
           options: CHANNEL_OPTIONS,
-          label: ja('受付方法', 'Channel'),
+          label: bilingual('受付方法', 'Channel'),
         },
-        { name: 'tool', type: 'select', options: TOOL_OPTIONS, label: ja('使用ツール', 'Tool') },
+        {
+          name: 'tool',
+          type: 'select',
+          options: TOOL_OPTIONS,
+          label: bilingual('使用ツール', 'Tool'),
+        },
         {
           name: 'status',
           type: 'select',
@@ -103,32 +107,40 @@ export const Bookings: CollectionConfig = {
           index: true,
           defaultValue: 'confirmed',
           options: BOOKING_STATUS_OPTIONS,
-          label: ja('状態', 'Status'),
+          label: bilingual('状態', 'Status'),
         },
       ],
     },
-    { name: 'meetingUrl', type: 'text', label: ja('接続URL', 'Meeting URL') },
+    { name: 'meetingUrl', type: 'text', label: bilingual('接続URL', 'Meeting URL') },
     {
       name: 'applicant',
       type: 'group',
-      label: ja('申込者', 'Applicant'),
+      label: bilingual('申込者', 'Applicant'),
       fields: [
-        { name: 'name', type: 'text', label: ja('氏名', 'Name') },
-        { name: 'email', type: 'text', label: ja('メールアドレス', 'Email') },
-        { name: 'phone', type: 'text', label: ja('電話番号', 'Phone') },
-        { name: 'jobSeekerNumber', type: 'text', label: ja('求職番号', 'Job-seeker number') },
-        { name: 'desiredDateTime', type: 'text', label: ja('希望日時', 'Desired date and time') },
-        { name: 'note', type: 'textarea', label: ja('自由記入欄', 'Note') },
+        { name: 'name', type: 'text', label: bilingual('氏名', 'Name') },
+        { name: 'email', type: 'text', label: bilingual('メールアドレス', 'Email') },
+        { name: 'phone', type: 'text', label: bilingual('電話番号', 'Phone') },
+        {
+          name: 'jobSeekerNumber',
+          type: 'text',
+          label: bilingual('求職番号', 'Job-seeker number'),
+        },
+        {
+          name: 'desiredDateTime',
+          type: 'text',
+          label: bilingual('希望日時', 'Desired date and time'),
+        },
+        { name: 'note', type: 'textarea', label: bilingual('自由記入欄', 'Note') },
       ],
     },
     {
       name: 'applicantKey',
       type: 'text',
       index: true,
-      label: ja('申込者キー', 'Applicant key'),
+      label: bilingual('申込者キー', 'Applicant key'),
       admin: {
         hidden: true,
-        description: ja(
+        description: bilingual(
           '無断欠席の回数を数えるための仮名化キー',
           'Pseudonymous key to count no-shows',
         ),
@@ -138,20 +150,24 @@ export const Bookings: CollectionConfig = {
       name: 'applicantErasedAt',
       type: 'date',
       index: true,
-      label: ja('申込者情報を消去した日時', 'Applicant details erased at'),
+      label: bilingual('申込者情報を消去した日時', 'Applicant details erased at'),
       admin: { readOnly: true },
     },
-    { name: 'eligibility', type: 'json', label: ja('対象者の条件への回答', 'Eligibility answers') },
+    {
+      name: 'eligibility',
+      type: 'json',
+      label: bilingual('対象者の条件への回答', 'Eligibility answers'),
+    },
     {
       name: 'consent',
       type: 'group',
-      label: ja('利用規約への同意', 'Consent to the terms'),
+      label: bilingual('利用規約への同意', 'Consent to the terms'),
       fields: [
         {
           name: 'termsEdition',
           type: 'relationship',
           relationTo: 'terms-editions',
-          label: ja('同意した版', 'Edition agreed to'),
+          label: bilingual('同意した版', 'Edition agreed to'),
           // The hooks set consent (the edition in force for this office) and ignore what clients
           // send; Payload's own check would re-read the whole edition on every booking write.
           validate: () => true as const,
@@ -159,27 +175,27 @@ export const Bookings: CollectionConfig = {
         {
           name: 'contentHash',
           type: 'text',
-          label: ja('内容ハッシュ', 'Content hash'),
+          label: bilingual('内容ハッシュ', 'Content hash'),
           admin: { readOnly: true },
         },
         {
           name: 'agreedAt',
           type: 'date',
-          label: ja('同意日時', 'Agreed at'),
+          label: bilingual('同意日時', 'Agreed at'),
           admin: { readOnly: true },
         },
         {
           name: 'method',
           type: 'select',
-          label: ja('同意の方法', 'How consent was given'),
+          label: bilingual('同意の方法', 'How consent was given'),
           options: [
             {
               value: 'online-checkbox',
-              label: ja('申込者がオンラインで同意', 'Applicant ticked the box online'),
+              label: bilingual('申込者がオンラインで同意', 'Applicant ticked the box online'),
             },
             {
               value: 'shown-by-staff',
-              label: ja(
+              label: bilingual(
                 '職員が規約を示して受付（民法548条の2第1項第2号）',
                 'Staff showed the terms',
               ),
@@ -190,14 +206,14 @@ export const Bookings: CollectionConfig = {
         {
           name: 'shownVia',
           type: 'select',
-          label: ja('規約を示した方法', 'Terms shown by'),
+          label: bilingual('規約を示した方法', 'Terms shown by'),
           options: [
-            { value: 'phone', label: ja('電話', 'Phone') },
-            { value: 'email', label: ja('メール', 'E-mail') },
-            { value: 'counter', label: ja('窓口', 'Counter') },
+            { value: 'phone', label: bilingual('電話', 'Phone') },
+            { value: 'email', label: bilingual('メール', 'E-mail') },
+            { value: 'counter', label: bilingual('窓口', 'Counter') },
           ],
           admin: {
-            description: ja(
+            description: bilingual(
               '職員が受け付けるときは必須です。利用規約が適用されることを申込者に示した方法を選びます。',
               'Required when staff book: how the applicant was shown that the terms apply.',
             ),
@@ -207,7 +223,7 @@ export const Bookings: CollectionConfig = {
           name: 'inForceAtBooking',
           type: 'relationship',
           relationTo: 'terms-editions',
-          label: ja(
+          label: bilingual(
             '予約時点で有効だった版（相談日に別の版が施行される場合）',
             'Edition in force when booking, if another governs the session',
           ),
@@ -219,7 +235,7 @@ export const Bookings: CollectionConfig = {
     {
       name: 'eligibilityAffirmed',
       type: 'json',
-      label: ja('確認した対象者の条件（文言）', 'Eligibility statements affirmed (wording)'),
+      label: bilingual('確認した対象者の条件（文言）', 'Eligibility statements affirmed (wording)'),
       admin: { readOnly: true },
     },
     // The expiry job looks for holds past this instant.
@@ -227,50 +243,50 @@ export const Bookings: CollectionConfig = {
       name: 'confirmBy',
       type: 'date',
       index: true,
-      label: ja('確認期限', 'Confirm by'),
+      label: bilingual('確認期限', 'Confirm by'),
       admin: { readOnly: true },
     },
     {
       name: 'statusHistory',
       type: 'array',
-      label: ja('状態の履歴', 'Status history'),
+      label: bilingual('状態の履歴', 'Status history'),
       admin: { readOnly: true },
       fields: [
         {
           name: 'from',
           type: 'select',
           options: BOOKING_STATUS_OPTIONS,
-          label: ja('変更前', 'From'),
+          label: bilingual('変更前', 'From'),
         },
         {
           name: 'to',
           type: 'select',
           required: true,
           options: BOOKING_STATUS_OPTIONS,
-          label: ja('変更後', 'To'),
+          label: bilingual('変更後', 'To'),
         },
-        { name: 'at', type: 'date', required: true, label: ja('日時', 'At') },
-        { name: 'actor', type: 'text', label: ja('実施者', 'Actor') },
+        { name: 'at', type: 'date', required: true, label: bilingual('日時', 'At') },
+        { name: 'actor', type: 'text', label: bilingual('実施者', 'Actor') },
         {
           name: 'via',
           type: 'select',
           options: [
             ...CONTACT_METHOD_OPTIONS,
-            { value: 'system', label: ja('システム', 'System') },
-            { value: 'admin', label: ja('管理画面', 'Admin') },
+            { value: 'system', label: bilingual('システム', 'System') },
+            { value: 'admin', label: bilingual('管理画面', 'Admin') },
           ],
-          label: ja('連絡手段', 'Channel'),
+          label: bilingual('連絡手段', 'Channel'),
         },
-        { name: 'reason', type: 'text', label: ja('理由', 'Reason') },
+        { name: 'reason', type: 'text', label: bilingual('理由', 'Reason') },
       ],
     },
     {
       name: 'cancelVia',
       type: 'select',
       options: CONTACT_METHOD_OPTIONS,
-      label: ja('キャンセルの連絡手段', 'Cancellation came by'),
+      label: bilingual('キャンセルの連絡手段', 'Cancellation came by'),
       admin: {
-        description: ja(
+        description: bilingual(
           'キャンセルを記録するときに選びます。',
           'Pick when recording a cancellation.',
         ),
@@ -279,10 +295,10 @@ export const Bookings: CollectionConfig = {
     {
       name: 'cancelMethodOffered',
       type: 'checkbox',
-      label: ja('規約に定める方法でのキャンセル', 'Cancelled by a method the terms offer'),
+      label: bilingual('規約に定める方法でのキャンセル', 'Cancelled by a method the terms offer'),
       admin: {
         readOnly: true,
-        description: ja(
+        description: bilingual(
           'オフの場合、規約に定めのない方法で連絡を受けたキャンセルです（無断欠席には当たりません）。',
           'Off: the applicant made contact another way (never a no-show).',
         ),
@@ -291,9 +307,9 @@ export const Bookings: CollectionConfig = {
     {
       name: 'statusReason',
       type: 'text',
-      label: ja('状態を変更する理由', 'Reason for the status change'),
+      label: bilingual('状態を変更する理由', 'Reason for the status change'),
       admin: {
-        description: ja(
+        description: bilingual(
           '状態の履歴に記録されます。無断欠席の訂正には必須です。',
           'Goes into the status history; required to correct a no-show.',
         ),
@@ -320,20 +336,20 @@ export const Bookings: CollectionConfig = {
       name: 'confirmTokenHash',
       type: 'text',
       index: true,
-      access: { read: neverReadable, create: neverReadable, update: neverReadable },
+      access: { read: nobody, create: nobody, update: nobody },
       admin: { hidden: true },
     },
     {
       name: 'cancelTokenHash',
       type: 'text',
       index: true,
-      access: { read: neverReadable, create: neverReadable, update: neverReadable },
+      access: { read: nobody, create: nobody, update: nobody },
       admin: { hidden: true },
     },
     {
       name: 'tokensExpireAt',
       type: 'date',
-      access: { read: neverReadable, create: neverReadable, update: neverReadable },
+      access: { read: nobody, create: nobody, update: nobody },
       admin: { hidden: true },
     },
   ],

@@ -9,7 +9,7 @@ import {
   signalTermsChangeAfterChange,
   signalTermsChangeAfterDelete,
 } from '../hooks/signalTermsChange'
-import { ja } from './i18n'
+import { bilingual } from './i18n'
 import { publicationStatusField } from './options'
 
 /**
@@ -19,13 +19,13 @@ import { publicationStatusField } from './options'
 export const ChangeNotices: CollectionConfig = {
   slug: 'change-notices',
   labels: {
-    singular: ja('変更のお知らせ', 'Change notice'),
-    plural: ja('変更のお知らせ', 'Change notices'),
+    singular: bilingual('変更のお知らせ', 'Change notice'),
+    plural: bilingual('変更のお知らせ', 'Change notices'),
   },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'office', 'effectiveFrom', 'ground', 'status'],
-    group: ja('利用規約', 'Terms'),
+    group: bilingual('利用規約', 'Terms'),
   },
   access: {
     read: publishedOrOfficeMember,
@@ -43,9 +43,9 @@ export const ChangeNotices: CollectionConfig = {
     {
       name: 'title',
       type: 'text',
-      label: ja('表題', 'Title'),
+      label: bilingual('表題', 'Title'),
       admin: {
-        description: ja(
+        description: bilingual(
           '空欄なら施行日から作ります。',
           'Left empty, made from the effective date.',
         ),
@@ -57,28 +57,31 @@ export const ChangeNotices: CollectionConfig = {
       relationTo: 'terms-editions',
       required: true,
       // One notice per edition (enforced by the guard hook): it is the announcement of that edition.
-      label: ja('新しい版（変更後の内容）', 'New edition (the new content)'),
+      label: bilingual('新しい版（変更後の内容）', 'New edition (the new content)'),
     },
     {
       name: 'previousEdition',
       type: 'relationship',
       relationTo: 'terms-editions',
-      label: ja('従前の版', 'Previous edition'),
+      label: bilingual('従前の版', 'Previous edition'),
       admin: { readOnly: true },
     },
     {
       name: 'ground',
       type: 'select',
       required: true,
-      label: ja('変更の根拠（民法548条の4第1項）', 'Ground (Civil Code 548-4(1))'),
+      label: bilingual('変更の根拠（民法548条の4第1項）', 'Ground (Civil Code 548-4(1))'),
       options: [
         {
           value: '1',
-          label: ja('第1号: 利用者の一般の利益に適合する', '(i) fits the users’ general interest'),
+          label: bilingual(
+            '第1号: 利用者の一般の利益に適合する',
+            '(i) fits the users’ general interest',
+          ),
         },
         {
           value: '2',
-          label: ja(
+          label: bilingual(
             '第2号: 目的に反せず合理的である',
             '(ii) reasonable and not against the purpose',
           ),
@@ -88,9 +91,9 @@ export const ChangeNotices: CollectionConfig = {
     {
       name: 'reasons',
       type: 'textarea',
-      label: ja('変更の理由', 'Reasons'),
+      label: bilingual('変更の理由', 'Reasons'),
       admin: {
-        description: ja(
+        description: bilingual(
           '第2号の場合は公表に必須です（変更の必要性・内容の相当性など）。',
           'Required to publish on ground (ii).',
         ),
@@ -100,15 +103,15 @@ export const ChangeNotices: CollectionConfig = {
       // Set by the write hook (noticeWarnings): what the office should know, not a refusal.
       name: 'warnings',
       type: 'json',
-      label: ja('注意', 'Warnings'),
+      label: bilingual('注意', 'Warnings'),
       admin: { readOnly: true },
     },
     {
       name: 'summary',
       type: 'textarea',
-      label: ja('変更の概要', 'Summary'),
+      label: bilingual('変更の概要', 'Summary'),
       admin: {
-        description: ja(
+        description: bilingual(
           '空欄なら変更された条から作ります。',
           'Left empty, made from the changed articles.',
         ),
@@ -118,37 +121,37 @@ export const ChangeNotices: CollectionConfig = {
       name: 'effectiveFrom',
       type: 'text',
       required: true,
-      label: ja('効力発生日', 'Takes effect'),
+      label: bilingual('効力発生日', 'Takes effect'),
       admin: {
         readOnly: true,
-        description: ja('版の施行日から自動で設定します。', 'Taken from the edition.'),
+        description: bilingual('版の施行日から自動で設定します。', 'Taken from the edition.'),
       },
     },
     {
       name: 'changedArticles',
       type: 'json',
-      label: ja('変更された条', 'Changed articles'),
+      label: bilingual('変更された条', 'Changed articles'),
       admin: {
         readOnly: true,
-        description: ja('新旧の版から自動で算出します。', 'Computed from the two editions.'),
+        description: bilingual('新旧の版から自動で算出します。', 'Computed from the two editions.'),
       },
     },
-    publicationStatusField(ja('公表済み', 'Published')),
+    publicationStatusField(bilingual('公表済み', 'Published')),
     {
       name: 'kind',
       type: 'select',
       defaultValue: 'change',
-      label: ja('お知らせの種類', 'Kind'),
+      label: bilingual('お知らせの種類', 'Kind'),
       options: [
-        { value: 'change', label: ja('変更', 'Change') },
-        { value: 'withdrawal', label: ja('変更の取りやめ', 'Withdrawal of a change') },
+        { value: 'change', label: bilingual('変更', 'Change') },
+        { value: 'withdrawal', label: bilingual('変更の取りやめ', 'Withdrawal of a change') },
       ],
       admin: { readOnly: true },
     },
     {
       name: 'publishedAt',
       type: 'date',
-      label: ja('公表日時', 'Published at'),
+      label: bilingual('公表日時', 'Published at'),
       admin: { readOnly: true },
     },
   ],

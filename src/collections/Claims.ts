@@ -1,14 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { isHqAdmin } from '../access/isHqAdmin'
+import { nobody } from '../access/nobody'
 import type { ClaimKind } from '../services/claims/claims'
-import { ja } from './i18n'
+import { bilingual } from './i18n'
 
-const nobody = () => false
-
-const CLAIM_KIND_LABELS: Record<ClaimKind, ReturnType<typeof ja>> = {
-  'job-run': ja('ジョブの実行', 'Job run'),
-  'booking-revision': ja('予約の更新', 'Booking write'),
+const CLAIM_KIND_LABELS: Record<ClaimKind, ReturnType<typeof bilingual>> = {
+  'job-run': bilingual('ジョブの実行', 'Job run'),
+  'booking-revision': bilingual('予約の更新', 'Booking write'),
 }
 
 /**
@@ -21,29 +20,34 @@ const CLAIM_KIND_LABELS: Record<ClaimKind, ReturnType<typeof ja>> = {
  */
 export const Claims: CollectionConfig = {
   slug: 'claims',
-  labels: { singular: ja('実行記録', 'Claim'), plural: ja('実行記録', 'Claims') },
+  labels: { singular: bilingual('実行記録', 'Claim'), plural: bilingual('実行記録', 'Claims') },
   admin: {
     useAsTitle: 'key',
     defaultColumns: ['key', 'kind', 'claimedBy', 'claimedAt'],
-    group: ja('設定', 'Settings'),
+    group: bilingual('設定', 'Settings'),
   },
   access: { read: isHqAdmin, create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'key', type: 'text', required: true, unique: true, label: ja('キー', 'Key') },
+    { name: 'key', type: 'text', required: true, unique: true, label: bilingual('キー', 'Key') },
     {
       name: 'kind',
       type: 'select',
       required: true,
       options: Object.entries(CLAIM_KIND_LABELS).map(([value, label]) => ({ value, label })),
-      label: ja('種類', 'Kind'),
+      label: bilingual('種類', 'Kind'),
     },
-    { name: 'claimedBy', type: 'text', required: true, label: ja('実行プロセス', 'Claimed by') },
+    {
+      name: 'claimedBy',
+      type: 'text',
+      required: true,
+      label: bilingual('実行プロセス', 'Claimed by'),
+    },
     {
       name: 'claimedAt',
       type: 'date',
       required: true,
       index: true,
-      label: ja('日時', 'Claimed at'),
+      label: bilingual('日時', 'Claimed at'),
       admin: { date: { pickerAppearance: 'dayAndTime' } },
     },
   ],

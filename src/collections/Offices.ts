@@ -10,17 +10,17 @@ import { guardOfficeRetention } from '../hooks/guardOfficeRetention'
 import { proposeTermsChangeAfterOfficeChange } from '../hooks/proposeTermsChangeAfterOfficeChange'
 import { MAX_APPLICANT_RETENTION_DAYS } from '../rules/booking/applicantRetention'
 import { OFFICE_SLUG_PATTERN } from '../rules/offices/officeSlug'
-import { ja } from './i18n'
+import { bilingual } from './i18n'
 
 /** The tenants. Every office keeps Japan's one time zone, Asia/Tokyo, so it is not stored. */
 export const Offices: CollectionConfig = {
   slug: 'offices',
-  labels: { singular: ja('事業所', 'Office'), plural: ja('事業所', 'Offices') },
+  labels: { singular: bilingual('事業所', 'Office'), plural: bilingual('事業所', 'Offices') },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'prefecture'],
-    group: ja('設定', 'Settings'),
-    description: ja(
+    group: bilingual('設定', 'Settings'),
+    description: bilingual(
       '利用規約と予約ポリシーを持つハローワーク（テナント）です。',
       'Hello Work offices (tenants), each with its own terms and reservation policy.',
     ),
@@ -42,9 +42,9 @@ export const Offices: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      label: ja('スラッグ', 'Slug'),
+      label: bilingual('スラッグ', 'Slug'),
       admin: {
-        description: ja(
+        description: bilingual(
           'URL に使う英小文字の識別子（例: isesaki）',
           'Lower-case id used in URLs, e.g. isesaki',
         ),
@@ -59,28 +59,30 @@ export const Offices: CollectionConfig = {
       name: 'name',
       type: 'text',
       required: true,
-      label: ja('名称', 'Name'),
-      admin: { description: ja('例: ハローワーク伊勢崎', 'e.g. ハローワーク伊勢崎') },
+      label: bilingual('名称', 'Name'),
+      admin: { description: bilingual('例: ハローワーク伊勢崎', 'e.g. ハローワーク伊勢崎') },
     },
     {
       name: 'signatoryTitle',
       type: 'text',
       required: true,
-      label: ja('規約の名義人', 'Signatory title'),
-      admin: { description: ja('例: 伊勢崎公共職業安定所長', 'e.g. 伊勢崎公共職業安定所長') },
+      label: bilingual('規約の名義人', 'Signatory title'),
+      admin: {
+        description: bilingual('例: 伊勢崎公共職業安定所長', 'e.g. 伊勢崎公共職業安定所長'),
+      },
     },
     {
       name: 'prefecture',
       type: 'text',
       required: true,
-      label: ja('都道府県', 'Prefecture'),
+      label: bilingual('都道府県', 'Prefecture'),
     },
     {
       name: 'phone',
       type: 'text',
-      label: ja('公開電話番号', 'Public phone'),
+      label: bilingual('公開電話番号', 'Public phone'),
       admin: {
-        description: ja(
+        description: bilingual(
           'キャンセル等の連絡先として公開されます',
           'Published as the contact for cancellations',
         ),
@@ -89,15 +91,15 @@ export const Offices: CollectionConfig = {
     {
       name: 'email',
       type: 'email',
-      label: ja('公開メールアドレス', 'Public email'),
+      label: bilingual('公開メールアドレス', 'Public email'),
     },
     {
       name: 'embedOrigins',
       type: 'text',
       hasMany: true,
-      label: ja('埋め込みを許可するサイト', 'Sites allowed to embed the terms'),
+      label: bilingual('埋め込みを許可するサイト', 'Sites allowed to embed the terms'),
       admin: {
-        description: ja(
+        description: bilingual(
           '利用規約の埋め込み表示（iframe）を許可するサイトのオリジン（例: https://www.example.go.jp）',
           'Origins whose pages may show the terms in an iframe, e.g. https://www.example.go.jp',
         ),
@@ -114,9 +116,9 @@ export const Offices: CollectionConfig = {
       name: 'hadTermsBeforeKiyaku',
       type: 'checkbox',
       defaultValue: false,
-      label: ja('Kiyaku導入前から利用規約がある', 'Had terms in force before Kiyaku'),
+      label: bilingual('Kiyaku導入前から利用規約がある', 'Had terms in force before Kiyaku'),
       admin: {
-        description: ja(
+        description: bilingual(
           'オンの場合、テンプレートから作る最初の版も規約の変更です（お知らせが必要）。現行の規約を取り込んだ版は変更ではありません。',
           'Then a first edition composed from the template is a change and needs a notice; importing the current terms is not.',
         ),
@@ -125,9 +127,9 @@ export const Offices: CollectionConfig = {
     {
       name: 'staffNotes',
       type: 'textarea',
-      label: ja('内部メモ', 'Internal notes'),
+      label: bilingual('内部メモ', 'Internal notes'),
       admin: {
-        description: ja(
+        description: bilingual(
           'この事業所の職員と本部のみ閲覧できます',
           "Visible to this office's staff and HQ only",
         ),
@@ -143,10 +145,10 @@ export const Offices: CollectionConfig = {
       type: 'number',
       min: 1,
       max: MAX_APPLICANT_RETENTION_DAYS,
-      label: ja('申込者情報の保存期間（日）', 'Applicant data retention (days)'),
+      label: bilingual('申込者情報の保存期間（日）', 'Applicant data retention (days)'),
       access: { read: fieldIsLoggedIn },
       admin: {
-        description: ja(
+        description: bilingual(
           '空欄なら本部の設定に従います。本部の設定より短い日数だけ設定できます。',
           "Empty: HQ's setting applies. Only a shorter period than HQ's may be set.",
         ),

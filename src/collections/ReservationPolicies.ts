@@ -4,7 +4,7 @@ import { DEFAULT_MAX_OPEN_BOOKINGS } from '../rules/booking/checkOpenBookings'
 import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
 import { hqOrOfficeAdminCreates } from '../access/hqOrOfficeAdminCreates'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
-import { ja } from './i18n'
+import { bilingual } from './i18n'
 import {
   APPLICANT_FIELD_OPTIONS,
   CHANNEL_OPTIONS,
@@ -36,14 +36,14 @@ const validateTime = (value: unknown) =>
 export const ReservationPolicies: CollectionConfig = {
   slug: 'reservation-policies',
   labels: {
-    singular: ja('予約ポリシー', 'Reservation policy'),
-    plural: ja('予約ポリシー', 'Reservation policies'),
+    singular: bilingual('予約ポリシー', 'Reservation policy'),
+    plural: bilingual('予約ポリシー', 'Reservation policies'),
   },
   admin: {
     useAsTitle: 'effectiveFrom',
     defaultColumns: ['effectiveFrom', 'office', 'sessionMinutes', 'court'],
-    group: ja('予約', 'Booking'),
-    description: ja(
+    group: bilingual('予約', 'Booking'),
+    description: bilingual(
       '相談時間・受付方法・キャンセル・管轄裁判所など。適用開始日以降の枠に適用され、利用規約の内容にも反映されます。',
       'Hours, channels, cancellation, court… Governs slots from its effective date and feeds the terms.',
     ),
@@ -71,11 +71,11 @@ export const ReservationPolicies: CollectionConfig = {
       name: 'effectiveFrom',
       type: 'text',
       required: true,
-      label: ja('適用開始日', 'Effective from'),
+      label: bilingual('適用開始日', 'Effective from'),
       validate: validateIsoDate,
       admin: {
         placeholder: '2026-04-01',
-        description: ja(
+        description: bilingual(
           'この日の 0:00（日本時間）以降に始まる枠に適用します。',
           'Applies to slots starting from 00:00 JST of this day.',
         ),
@@ -86,8 +86,11 @@ export const ReservationPolicies: CollectionConfig = {
       type: 'array',
       required: true,
       minRows: 1,
-      label: ja('受付方法', 'Booking channels'),
-      labels: { singular: ja('受付方法', 'Channel'), plural: ja('受付方法', 'Channels') },
+      label: bilingual('受付方法', 'Booking channels'),
+      labels: {
+        singular: bilingual('受付方法', 'Channel'),
+        plural: bilingual('受付方法', 'Channels'),
+      },
       admin: { components: { RowLabel: policyRowLabels.channels } },
       fields: [
         {
@@ -95,7 +98,7 @@ export const ReservationPolicies: CollectionConfig = {
           type: 'select',
           required: true,
           options: CHANNEL_OPTIONS,
-          label: ja('受付方法', 'Channel'),
+          label: bilingual('受付方法', 'Channel'),
         },
         {
           name: 'tools',
@@ -103,9 +106,9 @@ export const ReservationPolicies: CollectionConfig = {
           hasMany: true,
           required: true,
           options: TOOL_OPTIONS,
-          label: ja('使用ツール', 'Tools'),
+          label: bilingual('使用ツール', 'Tools'),
           admin: {
-            description: ja(
+            description: bilingual(
               '複数選んだ場合は職員が選択します。',
               'With several, staff choose one.',
             ),
@@ -116,14 +119,14 @@ export const ReservationPolicies: CollectionConfig = {
           type: 'select',
           hasMany: true,
           options: APPLICANT_FIELD_OPTIONS,
-          label: ja('必須項目', 'Required fields'),
+          label: bilingual('必須項目', 'Required fields'),
         },
         {
           name: 'optionalFields',
           type: 'select',
           hasMany: true,
           options: APPLICANT_FIELD_OPTIONS,
-          label: ja('任意項目', 'Optional fields'),
+          label: bilingual('任意項目', 'Optional fields'),
         },
         {
           name: 'cancelBy',
@@ -131,16 +134,16 @@ export const ReservationPolicies: CollectionConfig = {
           hasMany: true,
           required: true,
           options: CONTACT_METHOD_OPTIONS,
-          label: ja('キャンセル方法', 'Cancel by'),
+          label: bilingual('キャンセル方法', 'Cancel by'),
         },
         {
           name: 'sameDayCancelBy',
           type: 'select',
           hasMany: true,
           options: CONTACT_METHOD_OPTIONS,
-          label: ja('当日キャンセルの方法', 'Same-day cancel by'),
+          label: bilingual('当日キャンセルの方法', 'Same-day cancel by'),
           admin: {
-            description: ja(
+            description: bilingual(
               '空欄ならキャンセル方法と同じです。',
               'Empty means the same as cancel by.',
             ),
@@ -153,11 +156,11 @@ export const ReservationPolicies: CollectionConfig = {
       type: 'array',
       required: true,
       minRows: 1,
-      label: ja('予約可能な時間帯（毎週）', 'Weekly bookable windows'),
-      labels: { singular: ja('時間帯', 'Window'), plural: ja('時間帯', 'Windows') },
+      label: bilingual('予約可能な時間帯（毎週）', 'Weekly bookable windows'),
+      labels: { singular: bilingual('時間帯', 'Window'), plural: bilingual('時間帯', 'Windows') },
       admin: {
         components: { RowLabel: policyRowLabels.windows, Field: policyFieldComponents.windows },
-        description: ja(
+        description: bilingual(
           '日本時間。日付をまたぐ時間帯は設定できません。',
           'Asia/Tokyo. A window cannot cross midnight.',
         ),
@@ -171,14 +174,14 @@ export const ReservationPolicies: CollectionConfig = {
               type: 'select',
               required: true,
               options: WEEKDAY_OPTIONS,
-              label: ja('曜日', 'Weekday'),
+              label: bilingual('曜日', 'Weekday'),
             },
             {
               name: 'start',
               type: 'text',
               required: true,
               validate: validateTime,
-              label: ja('開始', 'Start'),
+              label: bilingual('開始', 'Start'),
               admin: { placeholder: '10:00' },
             },
             {
@@ -186,7 +189,7 @@ export const ReservationPolicies: CollectionConfig = {
               type: 'text',
               required: true,
               validate: validateTime,
-              label: ja('終了', 'End'),
+              label: bilingual('終了', 'End'),
               admin: { placeholder: '12:00' },
             },
           ],
@@ -203,7 +206,7 @@ export const ReservationPolicies: CollectionConfig = {
           defaultValue: 30,
           min: 5,
           max: 240,
-          label: ja('1回の時間（分）', 'Session length (min)'),
+          label: bilingual('1回の時間（分）', 'Session length (min)'),
         },
         {
           name: 'capacityPerSlot',
@@ -212,7 +215,7 @@ export const ReservationPolicies: CollectionConfig = {
           defaultValue: 1,
           min: 1,
           max: 50,
-          label: ja('同時に対応できる人数', 'Capacity per slot'),
+          label: bilingual('同時に対応できる人数', 'Capacity per slot'),
         },
         {
           name: 'bookingWindowDays',
@@ -221,7 +224,7 @@ export const ReservationPolicies: CollectionConfig = {
           defaultValue: 30,
           min: 1,
           max: 365,
-          label: ja('予約受付期間（日）', 'Booking window (days)'),
+          label: bilingual('予約受付期間（日）', 'Booking window (days)'),
         },
       ],
     },
@@ -233,10 +236,13 @@ export const ReservationPolicies: CollectionConfig = {
           type: 'select',
           required: true,
           defaultValue: 'before-start',
-          label: ja('予約確定の期限', 'Lead time'),
+          label: bilingual('予約確定の期限', 'Lead time'),
           options: [
-            { value: 'before-start', label: ja('相談開始前まで', 'Before the session starts') },
-            { value: 'previous-day', label: ja('前日まで', 'By the previous day') },
+            {
+              value: 'before-start',
+              label: bilingual('相談開始前まで', 'Before the session starts'),
+            },
+            { value: 'previous-day', label: bilingual('前日まで', 'By the previous day') },
           ],
         },
         {
@@ -246,7 +252,7 @@ export const ReservationPolicies: CollectionConfig = {
           defaultValue: 60,
           min: 1,
           max: 1440,
-          label: ja('確認リンクの有効時間（分）', 'Confirmation window (min)'),
+          label: bilingual('確認リンクの有効時間（分）', 'Confirmation window (min)'),
         },
         {
           name: 'noShowGraceMinutes',
@@ -255,7 +261,7 @@ export const ReservationPolicies: CollectionConfig = {
           defaultValue: 10,
           min: 0,
           max: 120,
-          label: ja('無断欠席とみなすまで（分）', 'No-show grace (min)'),
+          label: bilingual('無断欠席とみなすまで（分）', 'No-show grace (min)'),
         },
         {
           name: 'refuseAfterNoShows',
@@ -264,9 +270,9 @@ export const ReservationPolicies: CollectionConfig = {
           defaultValue: 0,
           min: 0,
           max: 100,
-          label: ja('利用をお断りする無断欠席回数', 'Refuse after no-shows'),
+          label: bilingual('利用をお断りする無断欠席回数', 'Refuse after no-shows'),
           admin: {
-            description: ja('0 は自動でお断りしません。', '0 never refuses automatically.'),
+            description: bilingual('0 は自動でお断りしません。', '0 never refuses automatically.'),
           },
         },
         {
@@ -276,9 +282,9 @@ export const ReservationPolicies: CollectionConfig = {
           defaultValue: DEFAULT_MAX_OPEN_BOOKINGS,
           min: 1,
           max: 20,
-          label: ja('1人が同時に持てる予約数', 'Open bookings per applicant'),
+          label: bilingual('1人が同時に持てる予約数', 'Open bookings per applicant'),
           admin: {
-            description: ja(
+            description: bilingual(
               '受付中・確定済みの予約の上限（求職番号またはメールアドレスで数えます）。',
               'Pending and confirmed bookings one applicant may hold (by job-seeker number or e-mail).',
             ),
@@ -289,11 +295,11 @@ export const ReservationPolicies: CollectionConfig = {
     {
       name: 'closures',
       type: 'array',
-      label: ja('臨時休業日', 'Office closures'),
-      labels: { singular: ja('休業日', 'Closure'), plural: ja('休業日', 'Closures') },
+      label: bilingual('臨時休業日', 'Office closures'),
+      labels: { singular: bilingual('休業日', 'Closure'), plural: bilingual('休業日', 'Closures') },
       admin: {
         components: { RowLabel: policyRowLabels.closures, Field: policyFieldComponents.closures },
-        description: ja(
+        description: bilingual(
           '祝日と12月29日〜1月3日は自動で休業日になります。',
           'National holidays and 29 Dec–3 Jan are always closed.',
         ),
@@ -307,10 +313,10 @@ export const ReservationPolicies: CollectionConfig = {
               type: 'text',
               required: true,
               validate: validateIsoDate,
-              label: ja('日付', 'Date'),
+              label: bilingual('日付', 'Date'),
               admin: { placeholder: '2026-08-13' },
             },
-            { name: 'reason', type: 'text', label: ja('理由', 'Reason') },
+            { name: 'reason', type: 'text', label: bilingual('理由', 'Reason') },
           ],
         },
       ],
@@ -318,10 +324,10 @@ export const ReservationPolicies: CollectionConfig = {
     {
       name: 'eligibility',
       type: 'array',
-      label: ja('対象者の条件（第2条）', 'Eligibility statements'),
-      labels: { singular: ja('条件', 'Statement'), plural: ja('条件', 'Statements') },
+      label: bilingual('対象者の条件（第2条）', 'Eligibility statements'),
+      labels: { singular: bilingual('条件', 'Statement'), plural: bilingual('条件', 'Statements') },
       admin: {
-        description: ja(
+        description: bilingual(
           '申込者が全て満たすことを確認する条件です。',
           'Statements every applicant affirms.',
         ),
@@ -331,21 +337,21 @@ export const ReservationPolicies: CollectionConfig = {
           name: 'statementId',
           type: 'text',
           required: true,
-          label: ja('識別子', 'Id'),
+          label: bilingual('識別子', 'Id'),
           admin: { placeholder: 'registered' },
         },
         {
           name: 'text',
           type: 'textarea',
           required: true,
-          label: ja('申込者が確認する文言（チェックボックス）', 'Checkbox wording'),
+          label: bilingual('申込者が確認する文言（チェックボックス）', 'Checkbox wording'),
         },
         {
           name: 'termsText',
           type: 'textarea',
-          label: ja('規約に記載する条件の文言', 'Wording in the terms'),
+          label: bilingual('規約に記載する条件の文言', 'Wording in the terms'),
           admin: {
-            description: ja(
+            description: bilingual(
               '第2条に「…の方」として記載する文言。空欄なら上の文言を記載します。',
               'How 第2条 states the condition; the checkbox wording when empty.',
             ),
@@ -360,7 +366,7 @@ export const ReservationPolicies: CollectionConfig = {
           name: 'court',
           type: 'text',
           required: true,
-          label: ja('管轄裁判所', 'Court'),
+          label: bilingual('管轄裁判所', 'Court'),
           admin: { placeholder: '前橋地方裁判所' },
         },
         {
@@ -368,7 +374,7 @@ export const ReservationPolicies: CollectionConfig = {
           type: 'text',
           required: true,
           defaultValue: '日本法',
-          label: ja('準拠法', 'Governing law'),
+          label: bilingual('準拠法', 'Governing law'),
         },
       ],
     },

@@ -12,7 +12,7 @@ import {
   signalTermsChangeAfterDelete,
 } from '../hooks/signalTermsChange'
 import { publishEditionEndpoint, withdrawEditionEndpoint } from '../endpoints/terms/adminEndpoints'
-import { ja } from './i18n'
+import { bilingual } from './i18n'
 import { publicationStatusField, validateIsoDate } from './options'
 
 /**
@@ -23,13 +23,13 @@ import { publicationStatusField, validateIsoDate } from './options'
 export const TermsEditions: CollectionConfig = {
   slug: 'terms-editions',
   labels: {
-    singular: ja('利用規約の版', 'Terms edition'),
-    plural: ja('利用規約の版', 'Terms editions'),
+    singular: bilingual('利用規約の版', 'Terms edition'),
+    plural: bilingual('利用規約の版', 'Terms editions'),
   },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['number', 'office', 'effectiveFrom', 'status'],
-    group: ja('利用規約', 'Terms'),
+    group: bilingual('利用規約', 'Terms'),
   },
   access: {
     read: publishedOrOfficeMember,
@@ -49,7 +49,7 @@ export const TermsEditions: CollectionConfig = {
     { path: '/:id/withdraw', method: 'post', handler: withdrawEditionEndpoint },
   ],
   fields: [
-    { name: 'title', type: 'text', label: ja('表題', 'Title'), admin: { readOnly: true } },
+    { name: 'title', type: 'text', label: bilingual('表題', 'Title'), admin: { readOnly: true } },
     {
       type: 'row',
       fields: [
@@ -58,9 +58,9 @@ export const TermsEditions: CollectionConfig = {
           type: 'number',
           required: true,
           min: 1,
-          label: ja('版番号', 'Edition number'),
+          label: bilingual('版番号', 'Edition number'),
           admin: {
-            description: ja(
+            description: bilingual(
               'API で空欄にすると次の番号を付けます。',
               'Left out through the API, the next number is taken.',
             ),
@@ -71,18 +71,18 @@ export const TermsEditions: CollectionConfig = {
           type: 'text',
           required: true,
           validate: validateIsoDate,
-          label: ja('施行日', 'Effective from'),
+          label: bilingual('施行日', 'Effective from'),
           admin: {
             placeholder: '2026-04-01',
-            description: ja(
+            description: bilingual(
               'この日の 0:00（日本時間）から効力を生じます。',
               'In force from 00:00 JST of this day.',
             ),
           },
         },
         // withdrawn: a published change called off before it took effect (with its own notice).
-        publicationStatusField(ja('公開済み', 'Published'), [
-          { value: 'withdrawn', label: ja('取りやめ', 'Withdrawn') },
+        publicationStatusField(bilingual('公開済み', 'Published'), [
+          { value: 'withdrawn', label: bilingual('取りやめ', 'Withdrawn') },
         ]),
       ],
     },
@@ -90,16 +90,16 @@ export const TermsEditions: CollectionConfig = {
       name: 'template',
       type: 'relationship',
       relationTo: 'terms-templates',
-      label: ja('テンプレート', 'Template'),
+      label: bilingual('テンプレート', 'Template'),
     },
     {
       name: 'policy',
       type: 'relationship',
       relationTo: 'reservation-policies',
-      label: ja('予約ポリシー', 'Reservation policy'),
+      label: bilingual('予約ポリシー', 'Reservation policy'),
       admin: {
         readOnly: true,
-        description: ja(
+        description: bilingual(
           '施行日時点で適用される予約ポリシー（自動）',
           'The policy in force on the effective date (set automatically)',
         ),
@@ -108,35 +108,40 @@ export const TermsEditions: CollectionConfig = {
     {
       name: 'overrides',
       type: 'json',
-      label: ja('事業所独自の条文', 'Office article overrides'),
-      admin: { description: ja('条の追加・差し替え・削除', 'Articles added, replaced or removed') },
+      label: bilingual('事業所独自の条文', 'Office article overrides'),
+      admin: {
+        description: bilingual('条の追加・差し替え・削除', 'Articles added, replaced or removed'),
+      },
     },
     {
       name: 'content',
       type: 'json',
-      label: ja('条文', 'Content'),
+      label: bilingual('条文', 'Content'),
       admin: {
         readOnly: true,
-        description: ja('公開時に固定される条文です。', 'The articles, fixed when published.'),
+        description: bilingual(
+          '公開時に固定される条文です。',
+          'The articles, fixed when published.',
+        ),
       },
     },
     {
       name: 'contentHash',
       type: 'text',
       index: true,
-      label: ja('内容ハッシュ', 'Content hash'),
+      label: bilingual('内容ハッシュ', 'Content hash'),
       admin: { readOnly: true },
     },
     {
       name: 'publishedAt',
       type: 'date',
-      label: ja('公開日時', 'Published at'),
+      label: bilingual('公開日時', 'Published at'),
       admin: { readOnly: true },
     },
     {
       name: 'withdrawnAt',
       type: 'date',
-      label: ja('取りやめた日時', 'Withdrawn at'),
+      label: bilingual('取りやめた日時', 'Withdrawn at'),
       admin: { readOnly: true, condition: (data) => data?.status === 'withdrawn' },
     },
     // Exactly one published edition per office and effective date: "office|date" once published,

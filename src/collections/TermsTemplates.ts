@@ -4,7 +4,7 @@ import { isHqAdmin } from '../access/isHqAdmin'
 import { isLoggedIn } from '../access/isLoggedIn'
 import { auditChange } from '../hooks/auditChange'
 import { publishTemplateEndpoint } from '../endpoints/terms/adminEndpoints'
-import { ja } from './i18n'
+import { bilingual } from './i18n'
 import { termsTemplateAdminComponents } from '../admin/templates/config'
 
 /**
@@ -14,14 +14,14 @@ import { termsTemplateAdminComponents } from '../admin/templates/config'
 export const TermsTemplates: CollectionConfig = {
   slug: 'terms-templates',
   labels: {
-    singular: ja('規約テンプレート', 'Terms template'),
-    plural: ja('規約テンプレート', 'Terms templates'),
+    singular: bilingual('規約テンプレート', 'Terms template'),
+    plural: bilingual('規約テンプレート', 'Terms templates'),
   },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'version', 'updatedAt'],
-    group: ja('利用規約', 'Terms'),
-    description: ja(
+    group: bilingual('利用規約', 'Terms'),
+    description: bilingual(
       '本部が管理する利用規約のひな形です。',
       'The headquarters template for all offices’ terms.',
     ),
@@ -37,21 +37,21 @@ export const TermsTemplates: CollectionConfig = {
   // HQ publishes a template change to many offices at once: one edition and one notice each.
   endpoints: [{ path: '/:id/publish', method: 'post', handler: publishTemplateEndpoint }],
   fields: [
-    { name: 'name', type: 'text', required: true, label: ja('名称', 'Name') },
+    { name: 'name', type: 'text', required: true, label: bilingual('名称', 'Name') },
     {
       name: 'version',
       type: 'number',
       required: true,
       defaultValue: 1,
-      label: ja('版', 'Version'),
+      label: bilingual('版', 'Version'),
     },
     {
       name: 'document',
       type: 'json',
       required: true,
-      label: ja('条文（構造化）', 'Articles (structured)'),
+      label: bilingual('条文（構造化）', 'Articles (structured)'),
       admin: {
-        description: ja(
+        description: bilingual(
           '前文・条・項・号と変数・条文参照を持つ構造化データです。',
           'Preamble, articles, paragraphs and items with variables and structured references.',
         ),

@@ -6,18 +6,18 @@ import { readUsers } from '../access/readUsers'
 import { ROLES } from '../access/roles'
 import { unlockUsers } from '../access/unlockUsers'
 import { updateUsers } from '../access/updateUsers'
-import { ja } from './i18n'
+import { bilingual } from './i18n'
 
 const ROLE_LABELS = {
-  'hq-admin': ja('本部管理者', 'Headquarters admin'),
-  'office-admin': ja('事業所管理者', 'Office admin'),
-  'office-staff': ja('事業所職員', 'Office staff'),
+  'hq-admin': bilingual('本部管理者', 'Headquarters admin'),
+  'office-admin': bilingual('事業所管理者', 'Office admin'),
+  'office-staff': bilingual('事業所職員', 'Office staff'),
 } as const
 
 /** Payload auth users. Office membership (`offices`) is added by the multi-tenant plugin. */
 export const Users: CollectionConfig = {
   slug: 'users',
-  labels: { singular: ja('ユーザー', 'User'), plural: ja('ユーザー', 'Users') },
+  labels: { singular: bilingual('ユーザー', 'User'), plural: bilingual('ユーザー', 'Users') },
   auth: {
     // No account lockout: anyone could lock any account with it. Wrong passwords are limited per
     // account and address instead (src/server/authRateLimits.ts).
@@ -27,7 +27,7 @@ export const Users: CollectionConfig = {
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'role'],
-    group: ja('設定', 'Settings'),
+    group: bilingual('設定', 'Settings'),
   },
   access: {
     read: readUsers,
@@ -58,13 +58,13 @@ export const Users: CollectionConfig = {
     },
   ],
   fields: [
-    { name: 'name', type: 'text', label: ja('氏名', 'Name') },
+    { name: 'name', type: 'text', label: bilingual('氏名', 'Name') },
     {
       name: 'role',
       type: 'select',
       required: true,
       defaultValue: 'office-staff',
-      label: ja('役割', 'Role'),
+      label: bilingual('役割', 'Role'),
       options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
       access: { create: fieldIsHqAdmin, update: fieldIsHqAdmin },
       saveToJWT: true,

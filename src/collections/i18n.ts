@@ -1,2 +1,2 @@
 /** Every label and description is given in Japanese (the default) and English. */
-export const ja = (japanese: string, english: string) => ({ ja: japanese, en: english })
+export const bilingual = (japanese: string, english: string) => ({ ja: japanese, en: english })

@@ -1,52 +1,58 @@
 import type { SelectField } from 'payload'
 
-import { ja } from './i18n'
+import { bilingual } from './i18n'
 
 export const CHANNEL_OPTIONS = [
-  { value: 'self-service', label: ja('オンライン予約（本人）', 'Self-service online booking') },
+  {
+    value: 'self-service',
+    label: bilingual('オンライン予約（本人）', 'Self-service online booking'),
+  },
   {
     value: 'staff-scheduled',
-    label: ja('電話・メール申込み（職員が日程調整）', 'Phone/email request, scheduled by staff'),
+    label: bilingual(
+      '電話・メール申込み（職員が日程調整）',
+      'Phone/email request, scheduled by staff',
+    ),
   },
 ]
 
 export const TOOL_OPTIONS = [
-  { value: 'teleoffice', label: ja('TeleOffice', 'TeleOffice') },
-  { value: 'zoom', label: ja('Zoom', 'Zoom') },
+  { value: 'teleoffice', label: bilingual('TeleOffice', 'TeleOffice') },
+  { value: 'zoom', label: bilingual('Zoom', 'Zoom') },
 ]
 
 export const APPLICANT_FIELD_OPTIONS = [
-  { value: 'name', label: ja('氏名', 'Name') },
-  { value: 'email', label: ja('メールアドレス', 'Email') },
-  { value: 'phone', label: ja('電話番号', 'Phone') },
-  { value: 'jobSeekerNumber', label: ja('求職番号', 'Job-seeker number') },
-  { value: 'desiredDateTime', label: ja('希望日時', 'Desired date and time') },
-  { value: 'note', label: ja('自由記入欄', 'Note') },
+  { value: 'name', label: bilingual('氏名', 'Name') },
+  { value: 'email', label: bilingual('メールアドレス', 'Email') },
+  { value: 'phone', label: bilingual('電話番号', 'Phone') },
+  { value: 'jobSeekerNumber', label: bilingual('求職番号', 'Job-seeker number') },
+  { value: 'desiredDateTime', label: bilingual('希望日時', 'Desired date and time') },
+  { value: 'note', label: bilingual('自由記入欄', 'Note') },
 ]
 
 export const CONTACT_METHOD_OPTIONS = [
-  { value: 'link', label: ja('メールのリンク', 'Link in the mail') },
-  { value: 'phone', label: ja('電話', 'Phone') },
-  { value: 'email', label: ja('メール', 'Email') },
+  { value: 'link', label: bilingual('メールのリンク', 'Link in the mail') },
+  { value: 'phone', label: bilingual('電話', 'Phone') },
+  { value: 'email', label: bilingual('メール', 'Email') },
 ]
 
 export const WEEKDAY_OPTIONS = [
-  { value: '1', label: ja('月曜日', 'Monday') },
-  { value: '2', label: ja('火曜日', 'Tuesday') },
-  { value: '3', label: ja('水曜日', 'Wednesday') },
-  { value: '4', label: ja('木曜日', 'Thursday') },
-  { value: '5', label: ja('金曜日', 'Friday') },
-  { value: '6', label: ja('土曜日', 'Saturday') },
-  { value: '7', label: ja('日曜日', 'Sunday') },
+  { value: '1', label: bilingual('月曜日', 'Monday') },
+  { value: '2', label: bilingual('火曜日', 'Tuesday') },
+  { value: '3', label: bilingual('水曜日', 'Wednesday') },
+  { value: '4', label: bilingual('木曜日', 'Thursday') },
+  { value: '5', label: bilingual('金曜日', 'Friday') },
+  { value: '6', label: bilingual('土曜日', 'Saturday') },
+  { value: '7', label: bilingual('日曜日', 'Sunday') },
 ]
 
 export const BOOKING_STATUS_OPTIONS = [
-  { value: 'pending_confirmation', label: ja('確認待ち', 'Pending confirmation') },
-  { value: 'confirmed', label: ja('確定', 'Confirmed') },
-  { value: 'completed', label: ja('実施済み', 'Completed') },
-  { value: 'cancelled', label: ja('キャンセル', 'Cancelled') },
-  { value: 'expired', label: ja('期限切れ', 'Expired') },
-  { value: 'no_show', label: ja('無断欠席', 'No-show') },
+  { value: 'pending_confirmation', label: bilingual('確認待ち', 'Pending confirmation') },
+  { value: 'confirmed', label: bilingual('確定', 'Confirmed') },
+  { value: 'completed', label: bilingual('実施済み', 'Completed') },
+  { value: 'cancelled', label: bilingual('キャンセル', 'Cancelled') },
+  { value: 'expired', label: bilingual('期限切れ', 'Expired') },
+  { value: 'no_show', label: bilingual('無断欠席', 'No-show') },
 ]
 
 const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
@@ -70,9 +76,9 @@ export function publicationStatusField(
     required: true,
     defaultValue: 'draft',
     index: true,
-    label: ja('状態', 'Status'),
+    label: bilingual('状態', 'Status'),
     options: [
-      { value: 'draft', label: ja('下書き', 'Draft') },
+      { value: 'draft', label: bilingual('下書き', 'Draft') },
       { value: 'published', label: publishedLabel },
       ...more,
     ],

@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Applicant } from '../rules/booking/types'
 import { applicantKeys } from '../services/bookings/applicantKey'
-import { idOf } from '../services/bookings/ids'
+import { idOf } from '../lib/ids'
 import { recordNoShow } from '../services/bookings/standings'
 import { policiesForOffice, policyRecordInForce } from '../services/policies/policiesForOffice'
 

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { idOf } from '../services/bookings/ids'
+import { idOf } from '../lib/ids'
 import { forgetOccupancy } from '../services/bookings/occupancy'
 
 /** The public slot list reads a cache of seats held; a booking written here shows at once. */

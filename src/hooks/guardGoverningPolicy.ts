@@ -5,7 +5,7 @@ import type {
 } from 'payload'
 
 import { checkPolicyEdit, type PolicyEditViolation } from '../rules/booking/checkPolicyEdit'
-import { idOf } from '../services/bookings/ids'
+import { idOf } from '../lib/ids'
 import { editionsPrintingPolicy } from '../services/policies/governedEditions'
 import { policyFromDoc, type ReservationPolicyDoc } from '../services/policies/policyFromDoc'
 import { termsError } from '../services/terms/errors'

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { idOf } from '../services/bookings/ids'
+import { idOf } from '../lib/ids'
 import { termsContext } from '../services/terms/context'
 import { mailApplicantsAffectedByChange } from '../services/terms/mailAffectedApplicants'
 

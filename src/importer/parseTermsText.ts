@@ -20,7 +20,8 @@
  * - Body text is stored with full-width digits and Latin letters in ASCII, and without the
  *   spaces extraction puts between Japanese characters (see tidySpacing).
  */
-import { isoDateJst, parseJapaneseDate } from '../rules/japaneseDate'
+import { tokyoDateOf } from '../lib/tokyoTime'
+import { parseJapaneseDate } from '../rules/japaneseDate'
 import { lintTerms, type TermsLintFinding } from '../rules/terms/lintTerms'
 import type { Inline, Item, Paragraph, SubItem, TermsDocument } from '../rules/terms/types'
 import { assignArticleKeys } from './articleKeys'
@@ -632,6 +633,6 @@ export function parseTermsText(text: string): ImportResult {
     unplaced: parser.unplaced,
     danglingReferences,
     warnings,
-    lint: lintTerms(document, effectiveFrom ?? isoDateJst(new Date())),
+    lint: lintTerms(document, effectiveFrom ?? tokyoDateOf(new Date())),
   }
 }

@@ -1,6 +1,6 @@
 import { createEvent } from 'ics'
 
-import { tokyoWallClock } from '../rules/booking/tokyo'
+import { tokyoWallClock } from '../lib/tokyoTime'
 
 export interface CalendarBooking {
   reference: string

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import type { Payload } from 'payload'
 
-import { TOKYO_ZONE } from '../rules/booking/tokyo'
+import { escapeHtml } from '../lib/html'
+import { TOKYO_ZONE } from '../lib/tokyoTime'
 import { bookingCalendarEvent } from './bookingCalendar'
 
 /** What every booking mail shows; the applicant's own details are never repeated in it. */
@@ -39,15 +40,6 @@ export function formatJapaneseDateTime(instant: Date): string {
 export function formatSlot(booking: Pick<MailBooking, 'slotStart' | 'slotEnd'>): string {
   const end = DateTime.fromJSDate(booking.slotEnd, { zone: TOKYO_ZONE }).toFormat('HH:mm')
   return `${formatJapaneseDateTime(booking.slotStart)}〜${end}`
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
 }
 
 /** Plain paragraphs become the text part; the HTML part is the same text, escaped, links clickable. */

@@ -1,39 +1,4 @@
-/**
- * Dates in both forms the terms use: 2023-04-01 and 令和5年4月1日.
- * Formatting goes through Intl's Japanese calendar so new eras come with the runtime's ICU data.
- */
-
-const TOKYO = 'Asia/Tokyo'
-
-const eraFormatter = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  timeZone: TOKYO,
-})
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** The instant 00:00 JST of an ISO calendar date. */
-export function startOfDayJst(isoDate: string): Date {
-  const match = ISO_DATE.exec(isoDate)
-  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${isoDate}`)
-  const [, y, m, d] = match
-  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), -9))
-}
-
-/** 2023-04-01 → 令和5年4月1日; the first year of an era prints as 元年. */
-export function formatDateJa(isoDate: string): string {
-  const formatted = eraFormatter.format(startOfDayJst(isoDate))
-  // Some ICU versions print 1年 for the first year of an era in long form; statutes write 元年.
-  return formatted.replace(/^(\D+)1年/, '$1元年')
-}
-
-/** The JST calendar date (YYYY-MM-DD) of an instant. */
-export function isoDateJst(instant: Date): string {
-  return new Date(instant.getTime() + 9 * 3600_000).toISOString().slice(0, 10)
-}
+/** Dates as Japanese text writes them (令和5年4月1日, full-width digits), read back to YYYY-MM-DD. */
 
 const ERA_START_YEAR: Record<string, number> = {
   令和: 2019,

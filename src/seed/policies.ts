@@ -1,4 +1,4 @@
-import type { ReservationPolicy, WeeklyWindow } from '../rules/booking/types'
+import type { BookingPolicy, WeeklyWindow } from '../rules/booking/types'
 import { DEFAULT_MAX_OPEN_BOOKINGS } from '../rules/booking/checkOpenBookings'
 
 type DemoOffice = 'kitakyushu-mothers' | 'isesaki'
@@ -16,7 +16,7 @@ function onWeekdays(...ranges: [start: string, end: string][]): WeeklyWindow[] {
  * wordings: what the applicant ticks, and the condition the terms print. Values the seeds do not
  * state are marked as demo values where they are set.
  */
-export const demoPolicies: Record<DemoOffice, ReservationPolicy> = {
+export const demoPolicies: Record<DemoOffice, BookingPolicy> = {
   'kitakyushu-mothers': {
     effectiveFrom: '2025-04-01',
     channels: [

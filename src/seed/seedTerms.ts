@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Article } from '../rules/terms/types'
-import { addDays, todayJst } from '../services/terms/dates'
+import { addDays, tokyoToday } from '../lib/tokyoTime'
 import { publishEditionWithNotice } from '../services/terms/publish'
 import { asRelation, policyInForceOn } from '../services/terms/queries'
 import type { TermsEdition } from '../payload-types'
@@ -115,7 +115,7 @@ async function seedPendingChange(
     collection: 'terms-editions',
     data: {
       office: asRelation(officeId),
-      effectiveFrom: addDays(todayJst(), DEMO_PENDING_CHANGE_DAYS_AHEAD),
+      effectiveFrom: addDays(tokyoToday(), DEMO_PENDING_CHANGE_DAYS_AHEAD),
       status: 'draft',
       template: asRelation(template),
       overrides: [

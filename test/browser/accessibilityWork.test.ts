@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { tokyoToday } from '../../src/admin/shared/tokyo'
+import { tokyoToday } from '../../src/lib/tokyoTime'
 import { seriousAxeViolations } from './support/axe'
 import { startAdminTestServer, type AdminTestServer } from './support/adminServer'
 import { launchBrowser, openAdminAs } from './support/browser'

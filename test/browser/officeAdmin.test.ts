@@ -2,7 +2,7 @@ import holidayJp from '@holiday-jp/holiday_jp'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { addDays, tokyoDayStart, tokyoToday } from '../../src/admin/shared/tokyo'
+import { addDays, tokyoDayStart, tokyoToday } from '../../src/lib/tokyoTime'
 import { mondayOnOrAfter } from '../../src/rules/booking/sampleWeek'
 import { withBookingContext } from '../../src/services/bookings/context'
 import { bearer, login } from '../support/server'

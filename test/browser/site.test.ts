@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { addDays, tokyoDateOf } from '../../src/rules/booking/tokyo'
+import { addDays, tokyoDateOf } from '../../src/lib/tokyoTime'
 import { seriousAxeViolations } from './support/axe'
 import { launchBrowser } from './support/browser'
 import { keepScreenshot } from './support/screenshots'

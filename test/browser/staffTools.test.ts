@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Booking } from '../../src/payload-types'
-import { addDays, tokyoDayStart, tokyoToday } from '../../src/admin/shared/tokyo'
+import { addDays, tokyoDayStart, tokyoToday } from '../../src/lib/tokyoTime'
 import { withBookingContext } from '../../src/services/bookings/context'
 import { bearer, login } from '../support/server'
 import { startAdminTestServer, type AdminTestServer } from './support/adminServer'

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import holidayJp from '@holiday-jp/holiday_jp'
 
-import { addDays, tokyoDayStart, tokyoToday } from '../../src/admin/shared/tokyo'
+import { addDays, tokyoDayStart, tokyoToday } from '../../src/lib/tokyoTime'
 import { withBookingContext } from '../../src/services/bookings/context'
 import { startAdminTestServer, type AdminTestServer } from './support/adminServer'
 import { launchBrowser, openAdminAs, type AdminSession } from './support/browser'

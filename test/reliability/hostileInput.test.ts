@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import type { CollectionSlug, GlobalSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { addDays, tokyoDateOf } from '../../src/rules/booking/tokyo'
+import { addDays, tokyoDateOf } from '../../src/lib/tokyoTime'
 import {
   allEligible,
   at,

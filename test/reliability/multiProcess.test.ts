@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { jobTimings } from '../../src/jobs/jobTimings'
-import { addDays, tokyoDateOf } from '../../src/rules/booking/tokyo'
+import { addDays, tokyoDateOf } from '../../src/lib/tokyoTime'
 import { TERMS_CACHE_TTL_MS } from '../../src/server/public/terms'
 import { createPublicBooking } from '../../src/services/bookings/publicBookings'
 import {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { addDays, tokyoDateOf } from '../../src/rules/booking/tokyo'
+import { addDays, tokyoDateOf } from '../../src/lib/tokyoTime'
 import {
   at,
   bookableDates,

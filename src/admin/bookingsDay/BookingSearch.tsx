@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from 'react'
 import type { StaffSearchHit } from '../../endpoints/bookings/staffEndpoints'
 import { errorMessageOf, restJson } from '../shared/api'
 import { adminText } from '../shared/text'
-import { formatTime, tokyoToday } from '../shared/tokyo'
+import { formatTime, tokyoToday } from '../../lib/tokyoTime'
 import { BookingActions } from './BookingActions'
 
 /**

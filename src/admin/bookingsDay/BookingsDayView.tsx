@@ -6,7 +6,7 @@ import type { AdminViewServerProps } from 'payload'
 import { roleOf } from '../../access/roles'
 import type { Booking } from '../../payload-types'
 import { mayExportContacts } from '../../rules/booking/bookingExport'
-import { idOf } from '../shared/ids'
+import { idOf } from '../../lib/ids'
 import {
   narrowToSelected,
   officeNameOf,
@@ -21,7 +21,7 @@ import {
   isIsoDate,
   tokyoDayStart,
   tokyoToday,
-} from '../shared/tokyo'
+} from '../../lib/tokyoTime'
 import { BookingActions } from './BookingActions'
 import { BookingSearch } from './BookingSearch'
 

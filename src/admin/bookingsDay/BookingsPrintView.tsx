@@ -16,7 +16,7 @@ import {
   isIsoDate,
   tokyoDayStart,
   tokyoToday,
-} from '../shared/tokyo'
+} from '../../lib/tokyoTime'
 import { PrintButton } from './PrintButton'
 
 const MAX_DAYS = 7

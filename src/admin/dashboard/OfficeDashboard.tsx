@@ -5,7 +5,7 @@ import { roleOf } from '../../access/roles'
 import type { ChangeNotice, TermsEdition } from '../../payload-types'
 import { narrowToSelected, officesOf, SELECTED_OFFICE_COOKIE } from '../shared/offices'
 import { adminText, type AdminText } from '../shared/text'
-import { formatEraDay, formatTime } from '../shared/tokyo'
+import { formatEraDay, formatTime } from '../../lib/tokyoTime'
 import { officeOverview, type OfficeOverview } from './officeOverview'
 
 /**

@@ -1,7 +1,7 @@
 import type { Payload, TypedUser } from 'payload'
 
 import type { Booking, ChangeNotice, Office, TermsEdition } from '../../payload-types'
-import { addDays, tokyoDayStart, tokyoToday } from '../shared/tokyo'
+import { addDays, tokyoDayStart, tokyoToday } from '../../lib/tokyoTime'
 
 type EditionSummary = Pick<TermsEdition, 'id' | 'number' | 'effectiveFrom' | 'status' | 'title'>
 type NoticeSummary = Pick<ChangeNotice, 'id' | 'title' | 'effectiveFrom' | 'status' | 'ground'>

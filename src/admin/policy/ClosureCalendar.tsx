@@ -13,7 +13,7 @@ import { useId, useMemo, useState, type KeyboardEvent } from 'react'
 import { closureCalendar, type CalendarDay } from '../../rules/booking/closureCalendar'
 import { errorMessageOf, restJson } from '../shared/api'
 import { adminText } from '../shared/text'
-import { formatDay, tokyoToday } from '../shared/tokyo'
+import { formatDay, tokyoToday } from '../../lib/tokyoTime'
 
 const MONTHS = 12
 

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation'
 import { useEffect, useId, useRef, useState } from 'react'
 
 import { adminText } from '../shared/text'
-import { addDays, tokyoToday } from '../shared/tokyo'
+import { addDays, tokyoToday } from '../../lib/tokyoTime'
 import { copyPolicyForDate, termsProposalStatus } from './actions'
 
 /** Set when a new policy was saved: the check runs again on the page Payload redirects to. */

@@ -2,7 +2,7 @@ import { Gutter } from '@payloadcms/ui'
 import type { DocumentViewServerProps } from 'payload'
 
 import { adminText } from '../shared/text'
-import { formatEraDay } from '../shared/tokyo'
+import { formatEraDay } from '../../lib/tokyoTime'
 import { policyTermsState } from './proposal'
 import { ScheduleTermsChangeForm } from './ScheduleTermsChangeForm'
 

@@ -8,7 +8,7 @@ import { mondayOnOrAfter, sampleWeekSlots } from '../../rules/booking/sampleWeek
 import type { Weekday } from '../../rules/booking/types'
 import { validateWeeklyWindows } from '../../rules/booking/validatePolicy'
 import { adminText } from '../shared/text'
-import { addDays, formatDay, tokyoToday } from '../shared/tokyo'
+import { addDays, formatDay, tokyoToday } from '../../lib/tokyoTime'
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
 const WORKDAYS_AFTER_MONDAY = [2, 3, 4, 5] as const

@@ -6,8 +6,8 @@ import { createLocalReq, getPayload, type Payload, type TypedUser } from 'payloa
 
 import type { ReservationPolicy } from '../../payload-types'
 import { publishEditionWithNotice } from '../../services/terms/publish'
-import { idOf, type Id } from '../shared/ids'
-import { isIsoDate } from '../shared/tokyo'
+import { idOf, type Id } from '../../lib/ids'
+import { isIsoDate } from '../../lib/tokyoTime'
 import { maySchedule, policyTermsState } from './proposal'
 
 export type ActionResult<T = object> = ({ ok: true } & T) | { ok: false; message: string }

@@ -5,7 +5,7 @@ import type { ChangeNotice, Office, ReservationPolicy, TermsEdition } from '../.
 import { compareTerms, renderCompareHtml } from '../../rules/terms'
 import { readContent } from '../../services/terms/contentSchema'
 import { editionInForceOn, minimumNoticeDays } from '../../services/terms/queries'
-import { idOf, type Id } from '../shared/ids'
+import { idOf, type Id } from '../../lib/ids'
 
 /** What the terms-change tab of a policy shows. */
 export type PolicyTermsState =

@@ -2,7 +2,7 @@ import type { Payload, TypedUser } from 'payload'
 
 import { officeIdsOf, roleOf } from '../../access/roles'
 import type { Office } from '../../payload-types'
-import { idOf } from './ids'
+import { idOf } from '../../lib/ids'
 
 /** The cookie in which the multi-tenant plugin keeps the office picked in its selector. */
 export const SELECTED_OFFICE_COOKIE = 'payload-tenant'

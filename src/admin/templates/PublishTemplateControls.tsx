@@ -13,7 +13,7 @@ import { useId, useState } from 'react'
 import type { Office } from '../../payload-types'
 import { errorMessageOf, restJson } from '../shared/api'
 import { adminText } from '../shared/text'
-import { addDays, tokyoToday } from '../shared/tokyo'
+import { addDays, tokyoToday } from '../../lib/tokyoTime'
 
 interface PublicationRow {
   officeId: number | string

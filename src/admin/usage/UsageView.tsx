@@ -8,7 +8,7 @@ import { MAX_USAGE_DAYS, mondayOf, type UsageSummary } from '../../rules/booking
 import { usageForOffices } from '../../services/usage/usageStats'
 import { officesOf } from '../shared/offices'
 import { adminText } from '../shared/text'
-import { addDays, isIsoDate, tokyoDayStart, tokyoToday } from '../shared/tokyo'
+import { addDays, isIsoDate, tokyoDayStart, tokyoToday } from '../../lib/tokyoTime'
 import { StackedBarChart } from './BarChart'
 
 const CHANNEL_COLOURS = ['#1d4ed8', '#b45309']

@@ -15,7 +15,7 @@ import {
 import { z } from 'zod'
 
 import { officeIdsOf, roleOf, type Role } from '../../access/roles'
-import { ja } from '../../collections/i18n'
+import { bilingual } from '../../collections/i18n'
 import {
   BOOKING_STATUS_OPTIONS,
   CHANNEL_OPTIONS,
@@ -31,8 +31,8 @@ import {
   type BookingExportColumn,
 } from '../../rules/booking/bookingExport'
 import { STAFF_SEARCH_MAX_LENGTH, staffSearchTerms } from '../../rules/booking/staffSearch'
-import { addDays, formatTokyoIso, isIsoDate, tokyoDay } from '../../rules/booking/tokyo'
-import { idOf } from '../../services/bookings/ids'
+import { addDays, formatTokyoIso, isIsoDate, tokyoDay } from '../../lib/tokyoTime'
+import { idOf } from '../../lib/ids'
 
 const STAFF_SEARCH_LIMIT = 50
 
@@ -146,21 +146,21 @@ const exportQuery = z.object({
 })
 
 const HEADERS = {
-  reference: ja('予約番号', 'Reference'),
-  office: ja('事業所', 'Office'),
-  date: ja('日付', 'Date'),
-  start: ja('開始', 'Starts'),
-  end: ja('終了', 'Ends'),
-  status: ja('状態', 'Status'),
-  channel: ja('受付方法', 'Channel'),
-  tool: ja('使用ツール', 'Tool'),
-  meetingUrl: ja('接続URL', 'Meeting URL'),
-  name: ja('氏名', 'Name'),
-  jobSeekerNumber: ja('求職番号', 'Job-seeker number'),
-  email: ja('メールアドレス', 'Email'),
-  phone: ja('電話番号', 'Phone'),
-  cancelVia: ja('キャンセルの連絡手段', 'Cancellation came by'),
-  createdAt: ja('登録日時', 'Created'),
+  reference: bilingual('予約番号', 'Reference'),
+  office: bilingual('事業所', 'Office'),
+  date: bilingual('日付', 'Date'),
+  start: bilingual('開始', 'Starts'),
+  end: bilingual('終了', 'Ends'),
+  status: bilingual('状態', 'Status'),
+  channel: bilingual('受付方法', 'Channel'),
+  tool: bilingual('使用ツール', 'Tool'),
+  meetingUrl: bilingual('接続URL', 'Meeting URL'),
+  name: bilingual('氏名', 'Name'),
+  jobSeekerNumber: bilingual('求職番号', 'Job-seeker number'),
+  email: bilingual('メールアドレス', 'Email'),
+  phone: bilingual('電話番号', 'Phone'),
+  cancelVia: bilingual('キャンセルの連絡手段', 'Cancellation came by'),
+  createdAt: bilingual('登録日時', 'Created'),
 } satisfies Record<BookingExportColumn, { ja: string; en: string }>
 
 type Language = 'ja' | 'en'

@@ -7,14 +7,15 @@ import { addDataAndFileToRequest, type PayloadHandler, type PayloadRequest } fro
 import { z } from 'zod'
 
 import { officeIdsOf, roleOf } from '../../access/roles'
-import { isIsoDate } from '../../services/terms/dates'
+import { isIsoDate } from '../../lib/tokyoTime'
 import { termsError } from '../../services/terms/errors'
 import {
   publishEditionWithNotice,
   publishTemplateToOffices,
   type OfficePublication,
 } from '../../services/terms/publish'
-import { findEdition, idOf, type Id } from '../../services/terms/queries'
+import { findEdition } from '../../services/terms/queries'
+import { idOf, type Id } from '../../lib/ids'
 import { withdrawAnnouncedChange } from '../../services/terms/withdraw'
 
 const idSchema = z.union([z.number().int().positive(), z.string().min(1).max(64)])

@@ -1,5 +1,5 @@
 import { violation } from './messages'
-import type { ReservationPolicy, RuleViolation } from './types'
+import type { BookingPolicy, RuleViolation } from './types'
 
 /**
  * True once an applicant's no-shows reach the policy's threshold (0 never): the office then
@@ -7,7 +7,7 @@ import type { ReservationPolicy, RuleViolation } from './types'
  */
 export function shouldReviewApplicant(
   noShowCount: number,
-  policy: Pick<ReservationPolicy, 'refuseAfterNoShows'>,
+  policy: Pick<BookingPolicy, 'refuseAfterNoShows'>,
 ): boolean {
   return policy.refuseAfterNoShows > 0 && noShowCount >= policy.refuseAfterNoShows
 }

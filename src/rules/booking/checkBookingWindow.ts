@@ -1,6 +1,6 @@
 import { violation } from './messages'
-import { addDays, tokyoDateOf } from './tokyo'
-import type { ReservationPolicy, RuleViolation } from './types'
+import { addDays, tokyoDateOf } from '../../lib/tokyoTime'
+import type { BookingPolicy, RuleViolation } from './types'
 
 /**
  * The last JST date that may be booked on `now`'s JST date: today + bookingWindowDays.
@@ -8,7 +8,7 @@ import type { ReservationPolicy, RuleViolation } from './types'
  * (with 30 days, on 2026-11-01 every slot up to and including 2026-12-01 is open).
  */
 export function lastBookableDate(
-  policy: Pick<ReservationPolicy, 'bookingWindowDays'>,
+  policy: Pick<BookingPolicy, 'bookingWindowDays'>,
   now: Date,
 ): string {
   return addDays(tokyoDateOf(now), policy.bookingWindowDays)
@@ -16,7 +16,7 @@ export function lastBookableDate(
 
 /** booking_window when the slot's JST date is after lastBookableDate. */
 export function checkBookingWindow(
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   slotStart: Date,
   now: Date,
 ): RuleViolation | null {

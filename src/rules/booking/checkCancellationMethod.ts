@@ -1,14 +1,14 @@
 import { findChannelPolicy } from './checkChannelOffered'
 import { contactMethodLabels, violation } from './messages'
-import { tokyoDateOf } from './tokyo'
-import type { Channel, ContactMethod, ReservationPolicy, RuleViolation } from './types'
+import { tokyoDateOf } from '../../lib/tokyoTime'
+import type { Channel, ContactMethod, BookingPolicy, RuleViolation } from './types'
 
 /**
  * The ways an applicant may cancel at `now`. On the slot's own JST date the channel's
  * sameDayCancelBy applies (falling back to cancelBy); before it, cancelBy.
  */
 export function allowedCancellationMethods(
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   channel: Channel,
   now: Date,
   slotStart: Date,
@@ -26,7 +26,7 @@ export function allowedCancellationMethods(
  * invalid_transition (field "cancelMethod"); the message names the methods that are allowed.
  */
 export function checkCancellationMethod(
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   channel: Channel,
   method: ContactMethod,
   now: Date,

@@ -1,8 +1,8 @@
 import { violation } from './messages'
-import type { Channel, ChannelPolicy, ReservationPolicy, RuleViolation } from './types'
+import type { Channel, ChannelPolicy, BookingPolicy, RuleViolation } from './types'
 
 export function findChannelPolicy(
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   channel: Channel,
 ): ChannelPolicy | undefined {
   return policy.channels.find((offered) => offered.channel === channel)
@@ -15,10 +15,7 @@ const channelNotOfferedMessages: Record<Channel, string> = {
 }
 
 /** channel_not_offered unless the policy lists the channel. */
-export function checkChannelOffered(
-  policy: ReservationPolicy,
-  channel: Channel,
-): RuleViolation | null {
+export function checkChannelOffered(policy: BookingPolicy, channel: Channel): RuleViolation | null {
   if (findChannelPolicy(policy, channel)) return null
   const message = channelNotOfferedMessages[channel]
   return violation('channel_not_offered', message ? { message } : {})

@@ -1,7 +1,7 @@
 import holidayJp from '@holiday-jp/holiday_jp'
 import { violation } from './messages'
-import { tokyoDateOf } from './tokyo'
-import type { ReservationPolicy, RuleViolation } from './types'
+import { tokyoDateOf } from '../../lib/tokyoTime'
+import type { BookingPolicy, RuleViolation } from './types'
 
 export type ClosedDayReason = 'national-holiday' | 'year-end' | 'office-closure'
 
@@ -12,7 +12,7 @@ const nationalHolidays: Readonly<Record<string, unknown>> = holidayJp.holidays
 /** Why a JST date (YYYY-MM-DD) is closed, or null when the office may be open. */
 export function closedDayReason(
   isoDate: string,
-  policy: Pick<ReservationPolicy, 'closures'>,
+  policy: Pick<BookingPolicy, 'closures'>,
 ): ClosedDayReason | null {
   const monthDay = isoDate.slice(5)
   if (monthDay >= '12-29' || monthDay <= '01-03') return 'year-end'
@@ -28,7 +28,7 @@ const closedDayMessages: Record<ClosedDayReason, string> = {
 }
 
 /** closed_day when the slot falls on a national holiday, 12/29–1/3 or an office closure (JST). */
-export function checkClosedDay(policy: ReservationPolicy, slotStart: Date): RuleViolation | null {
+export function checkClosedDay(policy: BookingPolicy, slotStart: Date): RuleViolation | null {
   const reason = closedDayReason(tokyoDateOf(slotStart), policy)
   return reason ? violation('closed_day', { message: closedDayMessages[reason] }) : null
 }

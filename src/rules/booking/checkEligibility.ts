@@ -1,9 +1,9 @@
 import { violation } from './messages'
-import type { EligibilityAnswers, ReservationPolicy, RuleViolation } from './types'
+import type { EligibilityAnswers, BookingPolicy, RuleViolation } from './types'
 
 /** missing_field on "eligibility.<id>" for every statement not affirmed with exactly `true`. */
 export function checkEligibility(
-  policy: Pick<ReservationPolicy, 'eligibility'>,
+  policy: Pick<BookingPolicy, 'eligibility'>,
   answers: EligibilityAnswers | undefined,
 ): RuleViolation[] {
   return policy.eligibility

@@ -1,11 +1,8 @@
-import { MINUTE_MS } from './tokyo'
-import type { BookingStatus, ReservationPolicy } from './types'
+import { MINUTE_MS } from '../../lib/tokyoTime'
+import type { BookingStatus, BookingPolicy } from './types'
 
 /** The instant a still-confirmed booking counts as a no-show: slot start + grace minutes. */
-export function noShowAt(
-  slotStart: Date,
-  policy: Pick<ReservationPolicy, 'noShowGraceMinutes'>,
-): Date {
+export function noShowAt(slotStart: Date, policy: Pick<BookingPolicy, 'noShowGraceMinutes'>): Date {
   return new Date(slotStart.getTime() + policy.noShowGraceMinutes * MINUTE_MS)
 }
 
@@ -16,7 +13,7 @@ export function noShowAt(
  */
 export function shouldMarkNoShow(
   booking: { status: BookingStatus; slotStart: Date },
-  policy: Pick<ReservationPolicy, 'noShowGraceMinutes'>,
+  policy: Pick<BookingPolicy, 'noShowGraceMinutes'>,
   now: Date,
 ): boolean {
   return (

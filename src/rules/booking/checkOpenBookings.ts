@@ -1,5 +1,5 @@
 import { violation } from './messages'
-import type { ReservationPolicy, RuleViolation } from './types'
+import type { BookingPolicy, RuleViolation } from './types'
 
 /**
  * A pending booking holds a seat until it expires, so one person could otherwise hold every
@@ -10,7 +10,7 @@ export const DEFAULT_MAX_OPEN_BOOKINGS = 3
 /** too_many_open_bookings when the applicant already holds the most open bookings allowed. */
 export function checkOpenBookings(
   openBookings: number,
-  policy: Pick<ReservationPolicy, 'maxOpenBookingsPerApplicant'>,
+  policy: Pick<BookingPolicy, 'maxOpenBookingsPerApplicant'>,
 ): RuleViolation | null {
   const limit = policy.maxOpenBookingsPerApplicant ?? DEFAULT_MAX_OPEN_BOOKINGS
   return openBookings >= limit ? violation('too_many_open_bookings') : null

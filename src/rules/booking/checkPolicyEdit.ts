@@ -1,5 +1,5 @@
 import { changedTermsBoundFields } from './termsBoundFields'
-import type { ReservationPolicy } from './types'
+import type { BookingPolicy } from './types'
 
 export interface PolicyEditViolation {
   code: 'policy_governs_terms'
@@ -21,9 +21,9 @@ const HOW_TO_CHANGE =
 export function checkPolicyEdit(input: {
   /** Editions (第N版) that print this policy: published, or announced by a published notice. */
   governedEditionNumbers: readonly number[]
-  before: ReservationPolicy
+  before: BookingPolicy
   /** Null when the policy is being deleted. */
-  after: ReservationPolicy | null
+  after: BookingPolicy | null
 }): PolicyEditViolation | null {
   const { governedEditionNumbers, before, after } = input
   if (governedEditionNumbers.length === 0) return null

@@ -1,15 +1,12 @@
 import { violation } from './messages'
-import { parseHhmm, tokyoWallClock } from './tokyo'
-import type { ReservationPolicy, RuleViolation } from './types'
+import { parseHhmm, tokyoWallClock } from '../../lib/tokyoTime'
+import type { BookingPolicy, RuleViolation } from './types'
 
 /**
  * outside_hours unless the slot lies wholly inside one of the policy's weekly windows (JST) and
  * starts a whole number of sessions after that window's start.
  */
-export function checkSlotInWindow(
-  policy: ReservationPolicy,
-  slotStart: Date,
-): RuleViolation | null {
+export function checkSlotInWindow(policy: BookingPolicy, slotStart: Date): RuleViolation | null {
   const { weekday, minuteOfDay } = tokyoWallClock(slotStart)
   const session = policy.sessionMinutes
   const fits = policy.windows.some((window) => {

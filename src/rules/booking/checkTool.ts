@@ -1,16 +1,16 @@
 import { findChannelPolicy } from './checkChannelOffered'
 import { violation } from './messages'
-import type { Channel, ReservationPolicy, RuleViolation, Tool } from './types'
+import type { Channel, BookingPolicy, RuleViolation, Tool } from './types'
 
 /** The tool a channel always uses, or null when staff choose among several (or none is set). */
-export function fixedToolFor(policy: ReservationPolicy, channel: Channel): Tool | null {
+export function fixedToolFor(policy: BookingPolicy, channel: Channel): Tool | null {
   const tools = findChannelPolicy(policy, channel)?.tools ?? []
   return tools.length === 1 ? tools[0]! : null
 }
 
 /** invalid_field on `tool` when the channel may not use it. */
 export function checkTool(
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   channel: Channel,
   tool: Tool,
 ): RuleViolation | null {

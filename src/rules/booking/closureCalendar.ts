@@ -1,7 +1,7 @@
 import holidayJp from '@holiday-jp/holiday_jp'
 
 import { closedDayReason, type ClosedDayReason } from './checkClosedDay'
-import { addDays, tokyoDay } from './tokyo'
+import { addDays, tokyoDay } from '../../lib/tokyoTime'
 
 export interface OfficeClosure {
   date: string

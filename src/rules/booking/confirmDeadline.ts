@@ -1,7 +1,7 @@
 import { leadTimeCutoff } from './checkLeadTime'
 import { violation } from './messages'
-import { MINUTE_MS } from './tokyo'
-import type { ReservationPolicy, RuleViolation } from './types'
+import { MINUTE_MS } from '../../lib/tokyoTime'
+import type { BookingPolicy, RuleViolation } from './types'
 
 /**
  * When an unconfirmed self-service booking expires: createdAt + confirmWindowMinutes, but never
@@ -11,7 +11,7 @@ import type { ReservationPolicy, RuleViolation } from './types'
  */
 export function confirmDeadline(
   createdAt: Date,
-  policy: Pick<ReservationPolicy, 'confirmWindowMinutes' | 'leadTime'>,
+  policy: Pick<BookingPolicy, 'confirmWindowMinutes' | 'leadTime'>,
   slotStart: Date,
 ): Date {
   const windowEnd = createdAt.getTime() + policy.confirmWindowMinutes * MINUTE_MS
@@ -21,7 +21,7 @@ export function confirmDeadline(
 /** lead_time when confirming at or after the deadline; such a booking should become `expired`. */
 export function checkConfirmDeadline(
   createdAt: Date,
-  policy: Pick<ReservationPolicy, 'confirmWindowMinutes' | 'leadTime'>,
+  policy: Pick<BookingPolicy, 'confirmWindowMinutes' | 'leadTime'>,
   slotStart: Date,
   now: Date,
 ): RuleViolation | null {

@@ -11,14 +11,14 @@ import type {
   ApplicantInput,
   Channel,
   EligibilityAnswers,
-  ReservationPolicy,
+  BookingPolicy,
   RuleViolation,
   Tool,
 } from './types'
 
 export interface NewBooking {
   /** The policy in force at slotStart (see policyInForce). */
-  policy: ReservationPolicy
+  policy: BookingPolicy
   channel: Channel
   slotStart: Date
   now: Date

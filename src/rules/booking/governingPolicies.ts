@@ -1,11 +1,11 @@
 import { termsBoundPart } from './termsBoundFields'
-import type { ReservationPolicy } from './types'
+import type { BookingPolicy } from './types'
 
 /** A stored policy as the timeline needs it; `extra` travels with its operational part. */
 export interface StoredPolicy {
   id: number | string
   effectiveFrom: string
-  policy: ReservationPolicy
+  policy: BookingPolicy
 }
 
 /** A published edition: its date and the policy it was composed from (null when imported). */
@@ -18,7 +18,7 @@ export interface GoverningPolicy<P extends StoredPolicy> {
   /** First JST date this combination governs. */
   effectiveFrom: string
   /** The combined rules: terms-bound fields from `termsSource`, operational ones from `operationalSource`. */
-  policy: ReservationPolicy
+  policy: BookingPolicy
   /** The stored policy the terms in force print. */
   termsSource: P
   /** The latest stored policy by its own date: capacity and closed days come from it. */

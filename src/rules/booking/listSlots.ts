@@ -1,7 +1,14 @@
 import { findChannelPolicy } from './checkChannelOffered'
 import { closedDayReason } from './checkClosedDay'
-import { addDays, formatTokyoInstant, MINUTE_MS, parseHhmm, tokyoDateOf, tokyoDay } from './tokyo'
-import type { Channel, OpenSlot, ReservationPolicy } from './types'
+import {
+  addDays,
+  formatTokyoInstant,
+  MINUTE_MS,
+  parseHhmm,
+  tokyoDateOf,
+  tokyoDay,
+} from '../../lib/tokyoTime'
+import type { Channel, OpenSlot, BookingPolicy } from './types'
 
 /**
  * The key of a slot in `takenBySlotStart`: its start as epoch milliseconds in decimal,
@@ -20,7 +27,7 @@ export function slotKey(slotStart: Date | number | string): string {
 
 export interface ListSlotsInput {
   /** Every policy of the office; the one in force is chosen per day. */
-  policies: readonly ReservationPolicy[]
+  policies: readonly BookingPolicy[]
   /** First JST date, YYYY-MM-DD. */
   from: string
   /** Last JST date, YYYY-MM-DD, inclusive. */
@@ -33,7 +40,7 @@ export interface ListSlotsInput {
 }
 
 interface CompiledPolicy {
-  policy: ReservationPolicy
+  policy: BookingPolicy
   /** [start, end) minute ranges per ISO weekday (index 1–7). */
   windowsByWeekday: [number, number][][]
   offersChannel: boolean
@@ -96,7 +103,7 @@ export function listSlots(input: ListSlotsInput): OpenSlot[] {
   return slots
 }
 
-function compile(policy: ReservationPolicy, channel: Channel | undefined): CompiledPolicy {
+function compile(policy: BookingPolicy, channel: Channel | undefined): CompiledPolicy {
   const windowsByWeekday: [number, number][][] = Array.from({ length: 8 }, () => [])
   for (const window of policy.windows) {
     const start = parseHhmm(window.start)

@@ -1,7 +1,7 @@
 import { closedDayReason, type ClosedDayReason } from './checkClosedDay'
 import { listSlots } from './listSlots'
-import { addDays, tokyoDay } from './tokyo'
-import type { ReservationPolicy } from './types'
+import { addDays, tokyoDay } from '../../lib/tokyoTime'
+import type { BookingPolicy } from './types'
 
 export interface SampleDay {
   date: string
@@ -24,7 +24,7 @@ export function mondayOnOrAfter(isoDate: string): string {
  * booking API uses, with lead time and booking window out of the way.
  */
 export function sampleWeekSlots(
-  policy: Pick<ReservationPolicy, 'windows' | 'sessionMinutes' | 'closures'>,
+  policy: Pick<BookingPolicy, 'windows' | 'sessionMinutes' | 'closures'>,
   monday: string,
 ): SampleDay[] {
   const slots = listSlots({

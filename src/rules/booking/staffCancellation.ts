@@ -1,5 +1,5 @@
 import { allowedCancellationMethods } from './checkCancellationMethod'
-import type { Channel, ContactMethod, ReservationPolicy } from './types'
+import type { Channel, ContactMethod, BookingPolicy } from './types'
 
 /**
  * A cancellation that reached staff by phone or mail is always recorded: the applicant made
@@ -7,7 +7,7 @@ import type { Channel, ContactMethod, ReservationPolicy } from './types'
  * offer that method is kept with the booking, so the record says when it came another way.
  */
 export function staffCancellationOffered(
-  policy: ReservationPolicy | null,
+  policy: BookingPolicy | null,
   channel: Channel,
   method: ContactMethod,
   now: Date,

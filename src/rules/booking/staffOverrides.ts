@@ -1,4 +1,4 @@
-import type { Channel, ReservationPolicy, RuleViolation } from './types'
+import type { Channel, BookingPolicy, RuleViolation } from './types'
 
 /**
  * Rules the terms state as 原則として (as a rule) are the office's to depart from case by case:
@@ -8,7 +8,7 @@ import type { Channel, ReservationPolicy, RuleViolation } from './types'
  */
 function isOverridableByStaff(
   found: RuleViolation,
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   channel: Channel,
 ): boolean {
   if (found.code === 'lead_time') return policy.leadTime === 'previous-day'
@@ -21,7 +21,7 @@ function isOverridableByStaff(
  */
 export function applyStaffOverrides(
   violations: readonly RuleViolation[],
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   channel: Channel,
   staffReason: string | null,
   slotStart: Date,

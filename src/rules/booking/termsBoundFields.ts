@@ -1,4 +1,4 @@
-import type { ReservationPolicy } from './types'
+import type { BookingPolicy } from './types'
 
 /**
  * The one test that sorts a policy's fields: does the terms text print it? Capacity is never
@@ -6,12 +6,12 @@ import type { ReservationPolicy } from './types'
  * operational and change at once. Everything else the terms state, so it changes only through a
  * published edition (民法548条の4).
  */
-type OperationalField = keyof Pick<ReservationPolicy, 'capacityPerSlot' | 'closures'>
+type OperationalField = keyof Pick<BookingPolicy, 'capacityPerSlot' | 'closures'>
 
 /** The fields of a policy the terms print (effectiveFrom is the policy's date, not a rule). */
-export type TermsBoundPolicy = Omit<ReservationPolicy, OperationalField | 'effectiveFrom'>
+export type TermsBoundPolicy = Omit<BookingPolicy, OperationalField | 'effectiveFrom'>
 
-export function termsBoundPart(policy: ReservationPolicy): TermsBoundPolicy {
+export function termsBoundPart(policy: BookingPolicy): TermsBoundPolicy {
   const { capacityPerSlot: _capacity, closures: _closures, effectiveFrom: _from, ...bound } = policy
   return bound
 }
@@ -30,8 +30,8 @@ function canonical(value: unknown): string {
 
 /** The names of the terms-bound fields that differ between two versions of a policy. */
 export function changedTermsBoundFields(
-  before: ReservationPolicy,
-  after: ReservationPolicy,
+  before: BookingPolicy,
+  after: BookingPolicy,
 ): (keyof TermsBoundPolicy)[] {
   const a = termsBoundPart(before) as unknown as Record<string, unknown>
   const b = termsBoundPart(after) as unknown as Record<string, unknown>

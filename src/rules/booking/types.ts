@@ -3,11 +3,11 @@
  * The `reservation-policies` collection stores exactly this shape (plus office and audit fields).
  * All wall-clock values are Asia/Tokyo.
  */
+import type { Weekday } from '../../lib/tokyoTime'
 
 export type Channel = 'self-service' | 'staff-scheduled'
 export type Tool = 'teleoffice' | 'zoom'
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7
+export type { Weekday } from '../../lib/tokyoTime'
 export type ApplicantField =
   'name' | 'email' | 'phone' | 'jobSeekerNumber' | 'desiredDateTime' | 'note'
 export type ContactMethod = 'link' | 'phone' | 'email'
@@ -46,7 +46,7 @@ export interface EligibilityStatement {
   termsText?: string
 }
 
-export interface ReservationPolicy {
+export interface BookingPolicy {
   /** YYYY-MM-DD; in force from 00:00 JST of that day for slots starting then or later. */
   effectiveFrom: string
   channels: ChannelPolicy[]

@@ -1,6 +1,6 @@
 import { listSlots } from './listSlots'
-import { addDays, tokyoDay } from './tokyo'
-import type { BookingStatus, Channel, ContactMethod, ReservationPolicy } from './types'
+import { addDays, tokyoDay } from '../../lib/tokyoTime'
+import type { BookingStatus, Channel, ContactMethod, BookingPolicy } from './types'
 
 /** Bookings counted by Tokyo day, channel, status and cancellation method: no personal data. */
 export interface BookingCountRow {
@@ -58,7 +58,7 @@ export function mondayOf(isoDate: string): string {
  * evaluated as if before the period and before any booking.
  */
 export function offeredPlaces(
-  policies: readonly ReservationPolicy[],
+  policies: readonly BookingPolicy[],
   from: string,
   to: string,
 ): number {

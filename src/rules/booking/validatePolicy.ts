@@ -1,10 +1,10 @@
-import { isIsoDate, parseHhmm, tokyoDateOf } from './tokyo'
+import { isIsoDate, parseHhmm, tokyoDateOf } from '../../lib/tokyoTime'
 import type {
   ApplicantField,
   Channel,
   ContactMethod,
   PolicyFieldError,
-  ReservationPolicy,
+  BookingPolicy,
   Tool,
 } from './types'
 
@@ -37,7 +37,7 @@ const ELIGIBILITY_ID = /^[A-Za-z0-9_-]{1,64}$/
  * An empty list means the policy can be saved.
  */
 export function validatePolicy(
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   options: ValidatePolicyOptions,
 ): PolicyFieldError[] {
   const errors: PolicyFieldError[] = []
@@ -111,7 +111,7 @@ export function validatePolicy(
 
 type Report = (path: string, message: string) => void
 
-function validateChannels(policy: ReservationPolicy, report: Report): void {
+function validateChannels(policy: BookingPolicy, report: Report): void {
   if (policy.channels.length === 0) {
     report('channels', '申込方法を1つ以上設定してください。')
     return
@@ -171,7 +171,7 @@ function validateChannels(policy: ReservationPolicy, report: Report): void {
  * before saving; validatePolicy reports the same ones on save.
  */
 export function validateWeeklyWindows(
-  policy: Pick<ReservationPolicy, 'windows' | 'sessionMinutes'>,
+  policy: Pick<BookingPolicy, 'windows' | 'sessionMinutes'>,
 ): PolicyFieldError[] {
   const errors: PolicyFieldError[] = []
   validateWindows(policy, (path, message) => errors.push({ path, message }))
@@ -179,7 +179,7 @@ export function validateWeeklyWindows(
 }
 
 function validateWindows(
-  policy: Pick<ReservationPolicy, 'windows' | 'sessionMinutes'>,
+  policy: Pick<BookingPolicy, 'windows' | 'sessionMinutes'>,
   report: Report,
 ): void {
   const session = policy.sessionMinutes

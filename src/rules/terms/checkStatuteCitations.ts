@@ -1,4 +1,4 @@
-import { formatDateJa } from '../japaneseDate'
+import { formatEraDate } from '../../lib/tokyoTime'
 import type { TextPassage } from './documentText'
 import { STATUTE_ARTICLES, TOPIC_WORDS, type CitationTopic } from './statuteTable'
 import type { TermsLintFinding } from './lintTypes'
@@ -78,7 +78,7 @@ export function checkStatuteCitations(
         findings.push({
           code: 'statute_citation_unknown',
           where: passage.where,
-          message: `${passage.label}の「${cited}」は、${formatDateJa(asOf)}時点の条文の一覧にありません。条番号を確認してください。`,
+          message: `${passage.label}の「${cited}」は、${formatEraDate(asOf)}時点の条文の一覧にありません。条番号を確認してください。`,
         })
         continue
       }
@@ -93,9 +93,9 @@ export function checkStatuteCitations(
         code: 'statute_citation_stale',
         where: passage.where,
         message:
-          `${passage.label}の「${cited}」は、${formatDateJa(asOf)}時点では「${current.subject}」の規定です` +
+          `${passage.label}の「${cited}」は、${formatEraDate(asOf)}時点では「${current.subject}」の規定です` +
           (earlier?.until
-            ? `（${formatDateJa(earlier.until)}までは「${earlier.subject}」の規定でした）`
+            ? `（${formatEraDate(earlier.until)}までは「${earlier.subject}」の規定でした）`
             : '') +
           (right ? `。${right.subject}は${name}第${right.article}です。` : '。'),
       })

@@ -8,7 +8,8 @@
  * insertion while the table still shows the new numbers.
  */
 import { diffChars } from 'diff'
-import { anchorId, BASE_CSS, escapeHtml, htmlPage } from './html'
+import { anchorId, BASE_CSS, htmlPage } from './html'
+import { escapeHtml } from '../../lib/html'
 import { articleLines } from './render'
 import type { ComposedTerms, NumberedArticle } from './types'
 

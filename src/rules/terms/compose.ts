@@ -5,7 +5,7 @@
  * References in a template or override are written against the articles as authored, before
  * conditional content is left out; composing moves them to the positions in the edition.
  */
-import type { ReservationPolicy } from '../booking/types'
+import type { BookingPolicy } from '../booking/types'
 import type {
   Article,
   ArticleOverride,
@@ -24,7 +24,7 @@ import { termsLists, termsVariables, type TermsOffice } from './variables'
 export interface ComposeInput {
   template: TermsDocument
   office: TermsOffice
-  policy: ReservationPolicy
+  policy: BookingPolicy
   overrides?: readonly ArticleOverride[]
 }
 
@@ -116,7 +116,7 @@ export function composeTerms(input: ComposeInput): ComposedTerms {
     title,
     preamble,
     articles,
-    signatory: input.office.signatory || input.template.signatory,
+    signatory: input.office.signatoryTitle || input.template.signatory,
   }
 }
 

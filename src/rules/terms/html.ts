@@ -1,16 +1,5 @@
 /** Small HTML helpers shared by the terms page and the 新旧対照表. */
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
-}
+import { escapeHtml } from '../../lib/html'
 
 /** A link target only if it is relative or http(s); anything else (javascript:, data:) is dropped. */
 export function safeUrl(url: string): string | null {

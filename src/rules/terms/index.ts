@@ -1,5 +1,11 @@
 export type * from './types'
-export { termsVariables, termsLists, formatHours, formatDuration } from './variables'
+export {
+  termsVariables,
+  termsLists,
+  formatHours,
+  formatDuration,
+  type TermsOffice,
+} from './variables'
 export { composeTerms, evaluateCondition, TermsCompositionError } from './compose'
 export { findDanglingReferences, formatReference } from './references'
 export { renderTermsText, renderTermsHtml, renderArticleText, renderInlineText } from './render'
@@ -12,4 +18,3 @@ export {
   markedDiff,
   type ChangedArticle,
 } from './compare'
-export { escapeHtml } from './html'

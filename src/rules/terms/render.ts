@@ -3,8 +3,9 @@
  * Numbers of articles, items (1)(2)… and sub-items ①②… and of references come from
  * the structure, never from stored text.
  */
-import { formatDateJa } from '../japaneseDate'
-import { anchorId, BASE_CSS, escapeHtml, htmlPage, safeUrl } from './html'
+import { formatEraDate } from '../../lib/tokyoTime'
+import { anchorId, BASE_CSS, htmlPage, safeUrl } from './html'
+import { escapeHtml } from '../../lib/html'
 import { articleNumber, formatReference, subItemMarkers } from './references'
 import type { Article, ComposedTerms, Inline, NumberedArticle, Paragraph } from './types'
 
@@ -83,7 +84,7 @@ export function renderTermsText(terms: ComposedTerms, options: RenderTextOptions
       ),
     )
   })
-  blocks.push(`${formatDateJa(options.effectiveFrom)}\n${terms.signatory}`)
+  blocks.push(`${formatEraDate(options.effectiveFrom)}\n${terms.signatory}`)
   return `${blocks.join('\n\n')}\n`
 }
 
@@ -202,5 +203,5 @@ function upcomingHtml(upcoming: UpcomingChange, level: number): string {
 }
 
 function timeHtml(isoDate: string): string {
-  return `<time datetime="${escapeHtml(isoDate)}">${escapeHtml(formatDateJa(isoDate))}</time>`
+  return `<time datetime="${escapeHtml(isoDate)}">${escapeHtml(formatEraDate(isoDate))}</time>`
 }

@@ -9,15 +9,20 @@ import type {
   Channel,
   ChannelPolicy,
   ContactMethod,
-  ReservationPolicy,
+  BookingPolicy,
   Tool,
   Weekday,
   WeeklyWindow,
 } from '../booking/types'
 
+/**
+ * The office as the terms read it, under the office's own field names. Its signatoryTitle prints
+ * as the document's signatory: the template variable and the edition's field keep the name
+ * `signatory` because HQ templates and published editions store it.
+ */
 export interface TermsOffice {
   name: string
-  signatory: string
+  signatoryTitle: string
 }
 
 /** What each variable holds, for template authors. */
@@ -92,10 +97,7 @@ const CHANNEL_APPLICATION: Record<Channel, string> = {
   'staff-scheduled': '電話又はメールで申し込んだ場合',
 }
 
-export function termsVariables(
-  office: TermsOffice,
-  policy: ReservationPolicy,
-): Record<string, string> {
+export function termsVariables(office: TermsOffice, policy: BookingPolicy): Record<string, string> {
   const channels = offeredChannels(policy)
   const selfService = channels.find((c) => c.channel === 'self-service')
   const staffScheduled = channels.find((c) => c.channel === 'staff-scheduled')
@@ -103,7 +105,7 @@ export function termsVariables(
 
   const values: Record<string, string> = {
     officeName: office.name,
-    signatory: office.signatory,
+    signatory: office.signatoryTitle,
     servicesName: selfService ? '予約機能及びオンライン職業相談等' : 'オンライン職業相談等',
     toolNames: joinJapanese(distinct(channels.flatMap((c) => c.tools)).map(toolName), '及び'),
     // The applicant uses one of them, so the seeds say Zoom 又は TeleOffice here.
@@ -153,10 +155,7 @@ export function termsVariables(
 }
 
 /** List-valued variables, which become items or sub-items of a template paragraph. */
-export function termsLists(
-  _office: TermsOffice,
-  policy: ReservationPolicy,
-): Record<string, string[]> {
+export function termsLists(_office: TermsOffice, policy: BookingPolicy): Record<string, string[]> {
   const lists: Record<string, string[]> = {
     eligibility: policy.eligibility.map((statement) => statement.termsText ?? statement.text),
   }
@@ -201,7 +200,7 @@ export function formatDuration(minutes: number): string {
   return minutes > 0 && minutes % 60 === 0 ? `${minutes / 60}時間` : `${minutes}分`
 }
 
-function offeredChannels(policy: ReservationPolicy): ChannelPolicy[] {
+function offeredChannels(policy: BookingPolicy): ChannelPolicy[] {
   return CHANNEL_ORDER.flatMap((channel) => policy.channels.filter((c) => c.channel === channel))
 }
 
@@ -234,13 +233,13 @@ function toolsSentence(channels: readonly ChannelPolicy[]): string {
   return `${clauses.join('、')}使用します。`
 }
 
-function leadTimeSentence(policy: ReservationPolicy): string {
+function leadTimeSentence(policy: BookingPolicy): string {
   return policy.leadTime === 'previous-day'
     ? '相談を受けられるのは、原則として相談日の前日までに予約が確定している場合に限ります。'
     : '相談を受けられるのは、相談の開始時刻までに予約が確定している場合に限ります。'
 }
 
-function noShowSentence(policy: ReservationPolicy): string {
+function noShowSentence(policy: BookingPolicy): string {
   const grace =
     `連絡がないまま予約した時刻から${policy.noShowGraceMinutes}分を過ぎても相談を始められないときは、` +
     '予約は取り消されたものとして扱います。'
@@ -278,7 +277,7 @@ function meansNoun(method: ContactMethod): string {
   return method === 'link' ? '取消用のリンクからの手続' : `${contactName(method)}による連絡`
 }
 
-function fieldLabels(channel: ChannelPolicy, policy: ReservationPolicy): string[] {
+function fieldLabels(channel: ChannelPolicy, policy: BookingPolicy): string[] {
   const marked = channel.optionalFields.length > 0
   const label = (field: ApplicantField): string =>
     field === 'desiredDateTime'

@@ -5,7 +5,7 @@ import type { BookingMail, MailBooking, MailOffice } from '../../mail/bookingMai
 import { confirmationRequestMail, sendBookingMail } from '../../mail/bookingMails'
 import type { Booking } from '../../payload-types'
 import { officeById } from '../../services/bookings/officeBySlug'
-import { idOf } from '../../services/bookings/ids'
+import { idOf } from '../../lib/ids'
 
 export function mailBooking(booking: Booking): MailBooking {
   const slotStart = new Date(booking.slotStart)

@@ -1,7 +1,8 @@
 import type { Response } from 'express'
 
 import { formatSlot } from '../../mail/bookingMails'
-import { escapeHtml, factList, sendSitePage, type SitePage } from '../site/layout'
+import { factList, sendSitePage, type SitePage } from '../site/layout'
+import { escapeHtml } from '../../lib/html'
 
 interface PageContent {
   title: string

@@ -12,6 +12,11 @@ export const RATE_LIMITED_MESSAGE = 'リクエストが多すぎます。しば�
  * router's per-minute limit.
  */
 export class SuccessfulBookingLimit {
+  /**
+   * A plain Map, not lru-cache: an address's count must last its whole window. A size-bounded
+   * cache would evict live counts under a flood of addresses and so lift the limit; here only
+   * counts whose window has ended are dropped.
+   */
   private readonly counts = new Map<string, { count: number; resetAt: number }>()
 
   constructor(

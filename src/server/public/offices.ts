@@ -1,12 +1,13 @@
 import { Router } from 'express'
 
 import { PUBLIC_OFFICE_FIELDS } from '../../collections/Offices'
+import { TOKYO_TIME_ZONE } from '../../lib/tokyoTime'
 import type { PublicRouteDependencies } from './dependencies'
 
 export function publicOfficeView(office: Record<string, unknown>) {
   const view: Record<string, unknown> = {}
   for (const field of PUBLIC_OFFICE_FIELDS) view[field] = office[field] ?? null
-  view.timeZone = 'Asia/Tokyo'
+  view.timeZone = TOKYO_TIME_ZONE
   return view
 }
 

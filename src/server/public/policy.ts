@@ -1,7 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 
-import { isIsoDate, tokyoDay } from '../../rules/booking/tokyo'
+import { isIsoDate, TOKYO_TIME_ZONE, tokyoDay } from '../../lib/tokyoTime'
 import { publishedEditionInForce } from '../../services/bookings/termsInForce'
 import {
   policiesForOffice,
@@ -21,7 +21,7 @@ function publicPolicyView(record: PolicyRecord) {
   const { policy } = record
   return {
     effectiveFrom: policy.effectiveFrom,
-    timeZone: 'Asia/Tokyo',
+    timeZone: TOKYO_TIME_ZONE,
     channels: policy.channels.map((channel) => ({
       channel: channel.channel,
       tools: channel.tools,

@@ -1,7 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 
-import { addDays, isIsoDate, tokyoDateOf } from '../../rules/booking/tokyo'
+import { addDays, isIsoDate, tokyoDateOf } from '../../lib/tokyoTime'
 import { openSlots } from '../../services/bookings/openSlots'
 import { PublicError } from '../errors'
 import type { PublicRouteDependencies } from './dependencies'

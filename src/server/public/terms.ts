@@ -9,31 +9,27 @@
  * process (see termsCache), carry a strong ETag and answer a matching If-None-Match with 304.
  */
 import { Router, type Request, type Response } from 'express'
+import { LRUCache } from 'lru-cache'
 import { z } from 'zod'
 
 import { OFFICE_SLUG_PATTERN } from '../../rules/offices/officeSlug'
-import { isIsoDate } from '../../rules/booking/tokyo'
-import { formatDateJa } from '../../rules/japaneseDate'
+import {
+  formatEraDate,
+  isIsoDate,
+  secondsUntilTokyoMidnight,
+  tokyoToday,
+} from '../../lib/tokyoTime'
 import { termsCacheHit, termsCacheMiss } from '../../services/metrics/metrics'
-import { onTermsChanged } from '../../services/terms/changeSignal'
 import { errorBody, PublicError } from '../errors'
 import type { PublicRouteDependencies } from './dependencies'
 import {
-  ResponseCache,
-  type StoredSnapshot,
-  secondsUntilJstMidnight,
-  SnapshotStore,
+  MAX_RESPONSES,
+  officeSnapshots,
   strongEtag,
-  todayJstFast,
   type CachedResponse,
+  type StoredSnapshot,
 } from './termsCache'
-import {
-  editionsAround,
-  loadOfficeTermsSnapshot,
-  snapshotFingerprint,
-  type OfficeTermsSnapshot,
-  type PublicEdition,
-} from './termsSnapshot'
+import { editionsAround, type OfficeTermsSnapshot, type PublicEdition } from './termsSnapshot'
 import {
   compareHtml,
   compareJson,
@@ -108,7 +104,7 @@ function slugOf(req: Request): string {
 }
 
 /** Negotiation per distinct Accept header, remembered: clients send few distinct ones. */
-const prefersHtmlByAccept = new Map<string, boolean>()
+const prefersHtmlByAccept = new LRUCache<string, boolean>({ max: 256 })
 
 /** ?format= wins; otherwise a browser (Accept: text/html first) gets the page, anything else JSON. */
 function formatOf(req: Request, given: Format | undefined, allowed: readonly Format[]): Format {
@@ -117,7 +113,6 @@ function formatOf(req: Request, given: Format | undefined, allowed: readonly For
   let html = prefersHtmlByAccept.get(accept)
   if (html === undefined) {
     html = req.accepts(['application/json', 'text/html']) === 'text/html'
-    if (prefersHtmlByAccept.size >= 256) prefersHtmlByAccept.clear()
     prefersHtmlByAccept.set(accept, html)
   }
   return html && allowed.includes('html') ? 'html' : 'json'
@@ -133,13 +128,9 @@ interface Built {
 
 export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
   const router = Router()
-  const snapshots = new SnapshotStore<OfficeTermsSnapshot>({
-    load: (slug) => loadOfficeTermsSnapshot(payload, slug),
-    fingerprintOf: snapshotFingerprint,
-    ttlMs: TERMS_CACHE_TTL_MS,
-  })
-  const responses = new ResponseCache()
-  onTermsChanged(payload, () => snapshots.invalidate())
+  const snapshots = officeSnapshots(payload, TERMS_CACHE_TTL_MS)
+  // No TTL: an entry is used only while its snapshot's fingerprint is the one in force.
+  const responses = new LRUCache<string, CachedResponse>({ max: MAX_RESPONSES })
 
   const finish = (
     req: Request,
@@ -148,15 +139,15 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
     key: string,
     build: (snapshot: OfficeTermsSnapshot, urls: TermsUrls) => Built,
     dated: boolean,
-    stored: StoredSnapshot<OfficeTermsSnapshot>,
+    stored: StoredSnapshot,
   ): void => {
     const snapshot = stored.snapshot
     if (!snapshot) {
       throw new PublicError(404, 'office_not_found', '指定された事業所は見つかりません。', 'slug')
     }
     const cacheKey = `${slug}|${key}`
-    let entry = responses.get(cacheKey, stored.fingerprint)
-    if (entry) termsCacheHit.inc()
+    let entry = responses.get(cacheKey)
+    if (entry?.fingerprint === stored.fingerprint) termsCacheHit.inc()
     else {
       termsCacheMiss.inc()
       entry = render(build(snapshot, new TermsUrls(env.publicUrl, slug)), stored.fingerprint)
@@ -188,7 +179,7 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
     // Most readers send no query string: skip parsing one (this is the busiest public route).
     const query = req.url.includes('?') ? parse(termsQuery, req.query) : {}
     const explicit = query.at !== undefined
-    const at = query.at ?? todayJstFast()
+    const at = query.at ?? tokyoToday()
     const format = formatOf(req, query.format, ['json', 'html', 'text'])
     return respond(
       req,
@@ -216,7 +207,7 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
   })
 
   router.get('/offices/:slug/terms/editions', (req, res) => {
-    const today = todayJstFast()
+    const today = tokyoToday()
     return respond(
       req,
       res,
@@ -276,7 +267,7 @@ export function termsRoutes({ payload, env }: PublicRouteDependencies): Router {
 function noTermsInForce(snapshot: OfficeTermsSnapshot, at: string): Built {
   const first = snapshot.editions[0]
   const message = first
-    ? `${formatDateJa(at)}の時点で効力のある利用規約はありません（最初の版は${formatDateJa(first.effectiveFrom)}から適用されます）。`
+    ? `${formatEraDate(at)}の時点で効力のある利用規約はありません（最初の版は${formatEraDate(first.effectiveFrom)}から適用されます）。`
     : `${snapshot.name}の利用規約はまだ公開されていません。`
   return { status: 404, type: 'json', body: errorBody('no_terms_in_force', message, 'at') }
 }
@@ -316,7 +307,7 @@ function render(built: Built, fingerprint: string): CachedResponse {
  * edition past midnight; one for a given date may be kept the full max-age.
  */
 function send(req: Request, res: Response, entry: CachedResponse, dated: boolean): void {
-  const maxAge = dated ? Math.min(MAX_AGE_SECONDS, secondsUntilJstMidnight()) : MAX_AGE_SECONDS
+  const maxAge = dated ? Math.min(MAX_AGE_SECONDS, secondsUntilTokyoMidnight()) : MAX_AGE_SECONDS
   res.setHeader('cache-control', cacheControl(maxAge))
   if (entry.etag && matches(req.headers['if-none-match'], entry.etag)) {
     res.setHeader('etag', entry.etag)
@@ -328,9 +319,12 @@ function send(req: Request, res: Response, entry: CachedResponse, dated: boolean
   res.status(entry.status).end(entry.body)
 }
 
+/**
+ * The header value per max-age, built once. A plain Map, not lru-cache: max-age is at most 60 s,
+ * so it never holds more than 61 values and nothing in it ever goes stale.
+ */
 const cacheControlValues = new Map<number, string>()
 
-/** The header value per max-age, built once (max-age is at most 60 s, so at most 61 values). */
 function cacheControl(maxAge: number): string {
   let value = cacheControlValues.get(maxAge)
   if (value === undefined) {

@@ -13,6 +13,15 @@
  * so at 00:00 JST the next edition is served at once, whatever the TTL.
  */
 import { createHash } from 'node:crypto'
+import type { Payload } from 'payload'
+
+import { LoadingCache, PER_OFFICE_MAX } from '../../lib/loadingCache'
+import { onTermsChanged } from '../../services/terms/changeSignal'
+import {
+  loadOfficeTermsSnapshot,
+  snapshotFingerprint,
+  type OfficeTermsSnapshot,
+} from './termsSnapshot'
 
 export interface CachedResponse {
   status: number
@@ -23,89 +32,29 @@ export interface CachedResponse {
   fingerprint: string
 }
 
-export interface SnapshotStoreOptions<S> {
-  load: (slug: string) => Promise<S | null>
-  fingerprintOf: (snapshot: S) => string
-  ttlMs: number
-  now?: () => number
-}
-
-export interface StoredSnapshot<S> {
-  snapshot: S | null
+export interface StoredSnapshot {
+  snapshot: OfficeTermsSnapshot | null
   fingerprint: string
-  loadedAt: number
 }
 
-export class SnapshotStore<S> {
-  private readonly entries = new Map<string, StoredSnapshot<S>>()
-  private readonly loading = new Map<string, Promise<StoredSnapshot<S>>>()
-  private generation = 0
+/** Keys include any valid ?at= date; past this many the least recently used go first. */
+export const MAX_RESPONSES = 5_000
 
-  constructor(private readonly options: SnapshotStoreOptions<S>) {}
-
-  /** The snapshot if one younger than the TTL is at hand: the synchronous hot path. */
-  peek(slug: string): StoredSnapshot<S> | undefined {
-    const stored = this.entries.get(slug)
-    const now = (this.options.now ?? Date.now)()
-    return stored && now - stored.loadedAt < this.options.ttlMs ? stored : undefined
+/**
+ * Each office's snapshot with its fingerprint, read at most once per TTL per slug (concurrent
+ * readers share one query) and dropped at once when this process changes any terms.
+ */
+export function officeSnapshots(payload: Payload, ttlMs: number) {
+  const cache = new LoadingCache<StoredSnapshot>({ ttlMs, max: PER_OFFICE_MAX })
+  onTermsChanged(payload, () => cache.clear())
+  const load = async (slug: string): Promise<StoredSnapshot> => {
+    const snapshot = await loadOfficeTermsSnapshot(payload, slug)
+    return { snapshot, fingerprint: snapshot ? snapshotFingerprint(snapshot) : 'none' }
   }
-
-  async get(slug: string): Promise<StoredSnapshot<S>> {
-    const now = (this.options.now ?? Date.now)()
-    const stored = this.entries.get(slug)
-    if (stored && now - stored.loadedAt < this.options.ttlMs) return stored
-    const pending = this.loading.get(slug)
-    if (pending) return pending
-    const generation = this.generation
-    const load = this.options
-      .load(slug)
-      .then((snapshot): StoredSnapshot<S> => {
-        const entry = {
-          snapshot,
-          fingerprint: snapshot ? this.options.fingerprintOf(snapshot) : 'none',
-          loadedAt: now,
-        }
-        // A load that started before an invalidation may hold old data: use it once, keep it not.
-        if (generation === this.generation) {
-          if (this.entries.size >= MAX_OFFICES) this.entries.clear()
-          this.entries.set(slug, entry)
-        }
-        return entry
-      })
-      .finally(() => {
-        if (this.loading.get(slug) === load) this.loading.delete(slug)
-      })
-    this.loading.set(slug, load)
-    return load
-  }
-
-  invalidate(): void {
-    this.generation++
-    this.entries.clear()
-    this.loading.clear()
-  }
-}
-
-/** Unknown slugs are cached too (as null), so this bounds memory against made-up slugs. */
-const MAX_OFFICES = 2_000
-/** Keys include any valid ?at= date; past this many entries the cache starts over. */
-const MAX_RESPONSES = 5_000
-
-export class ResponseCache {
-  private readonly entries = new Map<string, CachedResponse>()
-
-  get(key: string, fingerprint: string): CachedResponse | undefined {
-    const entry = this.entries.get(key)
-    return entry && entry.fingerprint === fingerprint ? entry : undefined
-  }
-
-  set(key: string, entry: CachedResponse): void {
-    if (this.entries.size >= MAX_RESPONSES) this.entries.clear()
-    this.entries.set(key, entry)
-  }
-
-  clear(): void {
-    this.entries.clear()
+  return {
+    /** The snapshot if one younger than the TTL is at hand: the synchronous hot path. */
+    peek: (slug: string) => cache.peek(slug),
+    get: (slug: string) => cache.get(slug, () => load(slug)),
   }
 }
 
@@ -113,25 +62,4 @@ export class ResponseCache {
 export function strongEtag(prefix: string, body: Buffer): string {
   const digest = createHash('sha256').update(body).digest('base64url').slice(0, 22)
   return `"${prefix}${digest}"`
-}
-
-const DAY_MS = 86_400_000
-const JST_OFFSET_MS = 9 * 3_600_000
-let cachedDay = -1
-let cachedDate = ''
-
-/** Today's JST date, computed once per day number (cheap on the hot path). */
-export function todayJstFast(nowMs: number = Date.now()): string {
-  const day = Math.floor((nowMs + JST_OFFSET_MS) / DAY_MS)
-  if (day !== cachedDay) {
-    cachedDay = day
-    cachedDate = new Date(day * DAY_MS).toISOString().slice(0, 10)
-  }
-  return cachedDate
-}
-
-/** Whole seconds until the next 00:00 JST, at least 1. */
-export function secondsUntilJstMidnight(nowMs: number = Date.now()): number {
-  const elapsed = (nowMs + JST_OFFSET_MS) % DAY_MS
-  return Math.max(1, Math.ceil((DAY_MS - elapsed) / 1000))
 }

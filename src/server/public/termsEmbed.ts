@@ -7,28 +7,23 @@
 import { Router } from 'express'
 import type { Payload } from 'payload'
 
+import { LoadingCache, PER_OFFICE_MAX } from '../../lib/loadingCache'
 import { OFFICE_SLUG_PATTERN } from '../../rules/offices/officeSlug'
 import { frameAncestors } from '../../rules/embedOrigin'
-import { formatDateJa } from '../../rules/japaneseDate'
-import { escapeHtml, renderTermsHtml } from '../../rules/terms'
-import { onTermsChanged } from '../../services/terms/changeSignal'
-import { KeyedCache } from '../../services/policies/keyedCache'
+import { formatEraDate, tokyoToday } from '../../lib/tokyoTime'
+import { escapeHtml } from '../../lib/html'
+import { renderTermsHtml } from '../../rules/terms'
 import { SITE_ASSETS } from '../site/layout'
 import { PublicError } from '../errors'
 import type { PublicRouteDependencies } from './dependencies'
-import { SnapshotStore, todayJstFast } from './termsCache'
-import {
-  editionsAround,
-  loadOfficeTermsSnapshot,
-  snapshotFingerprint,
-  type OfficeTermsSnapshot,
-} from './termsSnapshot'
+import { officeSnapshots } from './termsCache'
+import { editionsAround, type OfficeTermsSnapshot } from './termsSnapshot'
 import { TERMS_CACHE_TTL_MS } from './terms'
 import { TermsUrls } from './termsViews'
 
 /** An office's allowed origins; changed rarely, so the office entry's bound (2 s) applies. */
 function embedOriginsReader(payload: Payload) {
-  const cache = new KeyedCache<string[]>(2_000)
+  const cache = new LoadingCache<string[]>({ ttlMs: 2_000, max: PER_OFFICE_MAX })
   return (slug: string) =>
     cache.get(slug, async () => {
       const { docs } = await payload.find({
@@ -58,7 +53,7 @@ function embedHtml(snapshot: OfficeTermsSnapshot, today: string): string | null 
   }).replaceAll(' style="list-style:none;padding-left:0"', ' class="kiyaku-plain-list"')
   const editions = [
     '<nav class="embed-editions" aria-label="利用規約の版">',
-    `<p>第${inForce.number}版（${escapeHtml(formatDateJa(inForce.effectiveFrom))}から適用）</p>`,
+    `<p>第${inForce.number}版（${escapeHtml(formatEraDate(inForce.effectiveFrom))}から適用）</p>`,
     earlier.length
       ? `<p>以前の版：${earlier
           .map(
@@ -93,12 +88,7 @@ function embedHtml(snapshot: OfficeTermsSnapshot, today: string): string | null 
 
 export function termsEmbedRoutes({ payload }: PublicRouteDependencies): Router {
   const router = Router()
-  const snapshots = new SnapshotStore<OfficeTermsSnapshot>({
-    load: (slug) => loadOfficeTermsSnapshot(payload, slug),
-    fingerprintOf: snapshotFingerprint,
-    ttlMs: TERMS_CACHE_TTL_MS,
-  })
-  onTermsChanged(payload, () => snapshots.invalidate())
+  const snapshots = officeSnapshots(payload, TERMS_CACHE_TTL_MS)
   const embedOrigins = embedOriginsReader(payload)
 
   router.get('/offices/:slug/terms/embed', async (req, res) => {
@@ -109,7 +99,7 @@ export function termsEmbedRoutes({ payload }: PublicRouteDependencies): Router {
     if (!snapshot) {
       throw new PublicError(404, 'office_not_found', '指定された事業所は見つかりません。', 'slug')
     }
-    const html = embedHtml(snapshot, todayJstFast())
+    const html = embedHtml(snapshot, tokyoToday())
     if (!html) {
       throw new PublicError(
         404,

@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 
 import type { ChangedArticle, ComposedTerms } from '../../rules/terms'
 import { readContent } from '../../services/terms/contentSchema'
-import { idOf, sameId } from '../../services/terms/queries'
+import { idOf, sameId } from '../../lib/ids'
 import { publicOfficeView } from './offices'
 
 export interface PublicEdition {

@@ -3,12 +3,11 @@
  */
 import { Feed } from 'feed'
 
-import { addDays } from '../../rules/booking/tokyo'
-import { formatDateJa } from '../../rules/japaneseDate'
+import { escapeHtml } from '../../lib/html'
+import { addDays, formatEraDate } from '../../lib/tokyoTime'
 import {
   compareTerms,
   changedArticles,
-  escapeHtml,
   renderArticleText,
   renderCompareHtml,
   renderInlineText,
@@ -68,7 +67,7 @@ export function editionView(edition: PublicEdition, urls: TermsUrls) {
     number: edition.number,
     title: content.title,
     effectiveFrom: edition.effectiveFrom,
-    effectiveFromJa: formatDateJa(edition.effectiveFrom),
+    effectiveFromJa: formatEraDate(edition.effectiveFrom),
     preamble: content.preamble,
     preambleText: content.preamble.map((p) => renderInlineText(p.text, content.articles)),
     articles: content.articles.map((article) => ({
@@ -102,7 +101,7 @@ function noticeView(notice: PublicNotice, urls: TermsUrls) {
     reasons: notice.reasons,
     summary: notice.summary,
     effectiveFrom: notice.effectiveFrom,
-    effectiveFromJa: formatDateJa(notice.effectiveFrom),
+    effectiveFromJa: formatEraDate(notice.effectiveFrom),
     publishedAt: notice.publishedAt,
     changedArticles: notice.changedArticles,
     edition: {
@@ -131,14 +130,14 @@ function withdrawalView(notice: PublicNotice, urls: TermsUrls) {
     kind: notice.kind,
     title: notice.title,
     statement:
-      `${formatDateJa(notice.effectiveFrom)}（${notice.effectiveFrom}）に予定していた利用規約の変更` +
+      `${formatEraDate(notice.effectiveFrom)}（${notice.effectiveFrom}）に予定していた利用規約の変更` +
       `（第${notice.editionNumber}版）は行いません。現在の利用規約が引き続き適用されます。`,
     ground: notice.ground,
     groundLabel: '変更の取りやめ',
     reasons: notice.reasons,
     summary: notice.summary,
     effectiveFrom: notice.effectiveFrom,
-    effectiveFromJa: formatDateJa(notice.effectiveFrom),
+    effectiveFromJa: formatEraDate(notice.effectiveFrom),
     publishedAt: notice.publishedAt,
     changedArticles: [],
     edition: { number: notice.editionNumber, url: urls.terms(), html: urls.terms('html') },
@@ -149,7 +148,7 @@ function withdrawalView(notice: PublicNotice, urls: TermsUrls) {
 
 function noticeStatement(notice: PublicNotice): string {
   return (
-    `${formatDateJa(notice.effectiveFrom)}（${notice.effectiveFrom}）から利用規約を変更します。` +
+    `${formatEraDate(notice.effectiveFrom)}（${notice.effectiveFrom}）から利用規約を変更します。` +
     `変更後の内容は第${notice.editionNumber}版のとおりです。`
   )
 }
@@ -159,7 +158,7 @@ function upcomingView(snapshot: OfficeTermsSnapshot, upcoming: PublicEdition, ur
   return {
     number: upcoming.number,
     effectiveFrom: upcoming.effectiveFrom,
-    effectiveFromJa: formatDateJa(upcoming.effectiveFrom),
+    effectiveFromJa: formatEraDate(upcoming.effectiveFrom),
     contentHash: upcoming.contentHash,
     url: urls.edition(upcoming.number),
     notice: notice ? noticeView(notice, urls) : null,
@@ -222,7 +221,7 @@ export function editionsJson(snapshot: OfficeTermsSnapshot, today: string, urls:
         number: edition.number,
         title: edition.content.title,
         effectiveFrom: edition.effectiveFrom,
-        effectiveFromJa: formatDateJa(edition.effectiveFrom),
+        effectiveFromJa: formatEraDate(edition.effectiveFrom),
         /** The last day in force, or null while no later edition is published. */
         effectiveUntil: next ? addDays(next.effectiveFrom, -1) : null,
         status:
@@ -255,7 +254,7 @@ function editionRef(edition: PublicEdition) {
   return {
     number: edition.number,
     effectiveFrom: edition.effectiveFrom,
-    effectiveFromJa: formatDateJa(edition.effectiveFrom),
+    effectiveFromJa: formatEraDate(edition.effectiveFrom),
     contentHash: edition.contentHash,
   }
 }
@@ -273,7 +272,7 @@ export function compareHtml(
 }
 
 function editionLabel(edition: PublicEdition): string {
-  return `第${edition.number}版・${formatDateJa(edition.effectiveFrom)}施行`
+  return `第${edition.number}版・${formatEraDate(edition.effectiveFrom)}施行`
 }
 
 export function noticesJson(snapshot: OfficeTermsSnapshot, urls: TermsUrls) {

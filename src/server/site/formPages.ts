@@ -9,14 +9,15 @@ import type {
   ApplicantField,
   ChannelPolicy,
   OpenSlot,
-  ReservationPolicy,
+  BookingPolicy,
 } from '../../rules/booking/types'
 import { formatJapaneseDateTime } from '../../mail/bookingMails'
-import { formatDateJa } from '../../rules/japaneseDate'
+import { formatEraDate } from '../../lib/tokyoTime'
 import { renderTermsHtml } from '../../rules/terms'
 import type { PublicBookingView } from '../../services/bookings/publicBookings'
 import type { PublicEdition } from '../public/termsSnapshot'
-import { escapeHtml, paragraphs, type SitePage } from './layout'
+import { paragraphs, type SitePage } from './layout'
+import { escapeHtml } from '../../lib/html'
 import type { SiteOffice } from './officeData'
 import { contactHtml, officeUrl, toolLabel } from './officePages'
 import { dayLabel, timeOf } from './slotPages'
@@ -232,7 +233,7 @@ function errorSummary(state: FormState): string {
 
 export function formPage(
   office: SiteOffice,
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   channel: ChannelPolicy,
   edition: PublicEdition,
   state: FormState,
@@ -273,7 +274,7 @@ export function formPage(
         ].join('\n')
       : '',
     '<h2 id="terms-heading">利用規約</h2>',
-    `<p>第${edition.number}版（${escapeHtml(formatDateJa(edition.effectiveFrom))}から適用）。最後までお読みください。</p>`,
+    `<p>第${edition.number}版（${escapeHtml(formatEraDate(edition.effectiveFrom))}から適用）。最後までお読みください。</p>`,
     `<section class="site-scroll" tabindex="0" aria-labelledby="terms-heading">${editionHtml(office, edition)}</section>`,
     `<input type="hidden" name="termsEdition" value="${edition.number}">`,
     '<div class="site-field">',

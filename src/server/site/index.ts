@@ -14,7 +14,7 @@ import type { Logger } from 'pino'
 
 import type { KiyakuEnv } from '../../config/env'
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
-import { addDays, isIsoDate, tokyoDateOf } from '../../rules/booking/tokyo'
+import { addDays, isIsoDate, tokyoDateOf } from '../../lib/tokyoTime'
 import type { ApplicantField, OpenSlot } from '../../rules/booking/types'
 import { parseInstant } from '../../services/bookings/bookingData'
 import { BookingRuleError } from '../../services/bookings/errors'

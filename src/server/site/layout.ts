@@ -1,8 +1,6 @@
 import type { Response } from 'express'
 
-import { escapeHtml } from '../../rules/terms/html'
-
-export { escapeHtml }
+import { escapeHtml } from '../../lib/html'
 
 const SITE_NAME = 'ハローワーク オンライン職業相談'
 

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { tokyoDateOf } from '../../rules/booking/tokyo'
+import { tokyoDateOf } from '../../lib/tokyoTime'
 import {
   policiesForOffice,
   policyRecordInForce,

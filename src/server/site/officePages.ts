@@ -2,10 +2,11 @@
 import { CHANNEL_OPTIONS, TOOL_OPTIONS, WEEKDAY_OPTIONS } from '../../collections/options'
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
 import { applicantFieldLabels, contactMethodLabels } from '../../rules/booking/messages'
-import type { ChannelPolicy, ContactMethod, ReservationPolicy } from '../../rules/booking/types'
-import { formatDateJa } from '../../rules/japaneseDate'
+import type { ChannelPolicy, ContactMethod, BookingPolicy } from '../../rules/booking/types'
+import { formatEraDate } from '../../lib/tokyoTime'
 import { TermsUrls } from '../public/termsViews'
-import { escapeHtml, factList, paragraphs, type SitePage } from './layout'
+import { factList, paragraphs, type SitePage } from './layout'
+import { escapeHtml } from '../../lib/html'
 import type { SiteOffice, siteOffices } from './officeData'
 
 const label = (options: { value: string; label: { ja: string } }[], value: string): string =>
@@ -32,7 +33,7 @@ function methodsText(methods: readonly ContactMethod[]): string {
   return joinJa(methods.map((method) => contactMethodLabels[method]))
 }
 
-function hoursText(policy: ReservationPolicy): string[] {
+function hoursText(policy: BookingPolicy): string[] {
   const byWeekday = new Map<number, string[]>()
   for (const window of [...policy.windows].sort((a, b) => a.start.localeCompare(b.start))) {
     const list = byWeekday.get(window.weekday) ?? []
@@ -44,13 +45,13 @@ function hoursText(policy: ReservationPolicy): string[] {
     .map(([weekday, ranges]) => `${weekdayLabel(weekday)}：${joinJa(ranges)}`)
 }
 
-function leadTimeText(policy: ReservationPolicy): string {
+function leadTimeText(policy: BookingPolicy): string {
   return policy.leadTime === 'previous-day'
     ? 'ご予約は相談日の前日までに確定している必要があります（当日の予約はできません）。'
     : 'ご予約は相談の開始時刻まで受け付けます。'
 }
 
-function howToBook(office: SiteOffice, policy: ReservationPolicy): string {
+function howToBook(office: SiteOffice, policy: BookingPolicy): string {
   const parts: string[] = []
   const self = findChannelPolicy(policy, 'self-service')
   const staff = findChannelPolicy(policy, 'staff-scheduled')
@@ -112,7 +113,7 @@ function cancelText(channel: ChannelPolicy): string {
     : base
 }
 
-function noShowText(policy: ReservationPolicy): string[] {
+function noShowText(policy: BookingPolicy): string[] {
   const lines = [
     `開始時刻から${policy.noShowGraceMinutes}分を過ぎても接続されない場合は、連絡のないキャンセル（無断キャンセル）となります。`,
   ]
@@ -129,7 +130,7 @@ function termsSection(office: SiteOffice): string {
   const parts = ['<h2 id="terms">利用規約</h2>']
   if (office.edition) {
     parts.push(
-      `<p><a href="${escapeHtml(urls.terms('html'))}">利用規約（第${office.edition.number}版、${escapeHtml(formatDateJa(office.edition.effectiveFrom))}から適用）を読む</a></p>`,
+      `<p><a href="${escapeHtml(urls.terms('html'))}">利用規約（第${office.edition.number}版、${escapeHtml(formatEraDate(office.edition.effectiveFrom))}から適用）を読む</a></p>`,
     )
   } else {
     parts.push(paragraphs('利用規約はまだ公開されていません。'))
@@ -142,7 +143,7 @@ function termsSection(office: SiteOffice): string {
         : null
     parts.push(
       '<div class="site-notice">',
-      `<p>${escapeHtml(formatDateJa(office.upcoming.effectiveFrom))}から利用規約が変わります（第${office.upcoming.number}版）。</p>`,
+      `<p>${escapeHtml(formatEraDate(office.upcoming.effectiveFrom))}から利用規約が変わります（第${office.upcoming.number}版）。</p>`,
       notice?.summary ? paragraphs(notice.summary) : '',
       `<p><a href="${escapeHtml(urls.edition(office.upcoming.number, 'html'))}">変更後の利用規約（第${office.upcoming.number}版）を読む</a></p>`,
       noticeLink
@@ -183,7 +184,7 @@ export function officePage(office: SiteOffice): SitePage {
       .join('')}</ul>`,
     paragraphs('祝日と年末年始（12月29日から1月3日まで）はお休みです。'),
     record.closures.length
-      ? `<p>このほかの休業日：${escapeHtml(joinJa(record.closures.map((c) => formatDateJa(c.date) + (c.reason ? `（${c.reason}）` : ''))))}</p>`
+      ? `<p>このほかの休業日：${escapeHtml(joinJa(record.closures.map((c) => formatEraDate(c.date) + (c.reason ? `（${c.reason}）` : ''))))}</p>`
       : '',
     '<h2>予約の方法</h2>',
     howToBook(office, policy),

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { shouldMarkNoShow } from '../../rules/booking/checkNoShow'
 import { policiesForOffice, policyRecordInForce } from '../policies/policiesForOffice'
 import { withBookingContext } from './context'
-import { idOf } from './ids'
+import { idOf } from '../../lib/ids'
 import { expireLapsedHolds } from './seats'
 import { updateBookingAsSystem } from './updateBooking'
 

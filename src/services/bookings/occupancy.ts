@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
+import { LoadingCache, PER_OFFICE_MAX } from '../../lib/loadingCache'
 import { slotKey } from '../../rules/booking/listSlots'
-import { tokyoDateOf, tokyoDay } from '../../rules/booking/tokyo'
-import { KeyedCache } from '../policies/keyedCache'
+import { tokyoDateOf, tokyoDay } from '../../lib/tokyoTime'
 import { SEAT_HOLDING_STATUSES } from './seats'
 
 /** The seats held in one slot: for good (confirmed), or by pending holds until their confirmBy. */
@@ -21,7 +21,7 @@ type Occupancy = Map<number, SlotHolders>
  */
 const OCCUPANCY_CACHE_TTL_MS = 2_000
 
-const cache = new KeyedCache<Occupancy>(OCCUPANCY_CACHE_TTL_MS)
+const cache = new LoadingCache<Occupancy>({ ttlMs: OCCUPANCY_CACHE_TTL_MS, max: PER_OFFICE_MAX })
 
 interface HolderRow {
   slotStart: string | Date

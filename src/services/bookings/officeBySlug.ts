@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
+import { LoadingCache, PER_OFFICE_MAX } from '../../lib/loadingCache'
 import { OFFICE_SLUG_PATTERN } from '../../rules/offices/officeSlug'
-import { KeyedCache } from '../policies/keyedCache'
 
 export interface PublicOffice {
   id: number | string
@@ -15,7 +15,7 @@ export interface PublicOffice {
  * Offices change a few times a year and a slug almost never; two seconds keeps the public read
  * paths off the database without any invalidation.
  */
-const cache = new KeyedCache<PublicOffice | null>(2_000)
+const cache = new LoadingCache<PublicOffice | null>({ ttlMs: 2_000, max: PER_OFFICE_MAX })
 
 export function officeBySlug(payload: Payload, slug: string): Promise<PublicOffice | null> {
   if (!OFFICE_SLUG_PATTERN.test(slug) || slug.length > 100) return Promise.resolve(null)

@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { checkOpenBookings } from '../../rules/booking/checkOpenBookings'
-import type { Applicant, ReservationPolicy, RuleViolation } from '../../rules/booking/types'
+import type { Applicant, BookingPolicy, RuleViolation } from '../../rules/booking/types'
 
 /** A booking that still holds or will hold a seat. */
 const OPEN_STATUSES = ['pending_confirmation', 'confirmed']
@@ -17,7 +17,7 @@ export async function checkOpenBookingLimit(
   officeId: number | string,
   keys: readonly string[],
   applicant: Applicant,
-  policy: Pick<ReservationPolicy, 'maxOpenBookingsPerApplicant'>,
+  policy: Pick<BookingPolicy, 'maxOpenBookingsPerApplicant'>,
   now: Date,
 ): Promise<RuleViolation | null> {
   const who: Where[] = []

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
 import { listSlots } from '../../rules/booking/listSlots'
-import { addDays, tokyoDay } from '../../rules/booking/tokyo'
+import { addDays, tokyoDay } from '../../lib/tokyoTime'
 import type { Channel, OpenSlot } from '../../rules/booking/types'
 import { policiesForOffice, type PolicyRecord } from '../policies/policiesForOffice'
 import { seatsTakenBySlot } from './occupancy'

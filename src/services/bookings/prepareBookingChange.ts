@@ -15,7 +15,7 @@ import { evaluateNewBooking } from '../../rules/booking/evaluateNewBooking'
 import { violation } from '../../rules/booking/messages'
 import { normaliseApplicant } from '../../rules/booking/normaliseApplicant'
 import { staffCancellationOffered } from '../../rules/booking/staffCancellation'
-import { MINUTE_MS } from '../../rules/booking/tokyo'
+import { MINUTE_MS } from '../../lib/tokyoTime'
 import type {
   ApplicantField,
   ApplicantInput,
@@ -23,7 +23,7 @@ import type {
   Channel,
   ContactMethod,
   EligibilityAnswers,
-  ReservationPolicy,
+  BookingPolicy,
   RuleViolation,
   Tool,
 } from '../../rules/booking/types'
@@ -39,7 +39,7 @@ import {
 } from './bookingData'
 import { actorOf, bookingContext, nowOf } from './context'
 import { BookingRuleError, InvalidTokenError } from './errors'
-import { idOf, sameId } from './ids'
+import { idOf, sameId } from '../../lib/ids'
 import { resolveTool, storedApplicant } from './prepareNewBooking'
 import { claimSeat, holdsSeat, releasedSeatLock } from './seats'
 import { claimBookingRevision } from './revisionClaims'
@@ -128,7 +128,7 @@ interface Transition {
   channel: Channel
   slotStart: Date
   confirmBy: Date | null
-  policy: ReservationPolicy | null
+  policy: BookingPolicy | null
   now: Date
 }
 

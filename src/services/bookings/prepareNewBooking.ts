@@ -15,13 +15,13 @@ import { evaluateNewBooking } from '../../rules/booking/evaluateNewBooking'
 import { violation } from '../../rules/booking/messages'
 import { normaliseApplicant } from '../../rules/booking/normaliseApplicant'
 import { applyStaffOverrides } from '../../rules/booking/staffOverrides'
-import { MINUTE_MS } from '../../rules/booking/tokyo'
+import { MINUTE_MS } from '../../lib/tokyoTime'
 import type {
   Applicant,
   ApplicantInput,
   Channel,
   EligibilityAnswers,
-  ReservationPolicy,
+  BookingPolicy,
   RuleViolation,
   Tool,
 } from '../../rules/booking/types'
@@ -39,7 +39,8 @@ import {
 } from './bookingData'
 import { actorOf, bookingContext, nowOf } from './context'
 import { BookingRuleError } from './errors'
-import { newReference, idOf } from './ids'
+import { newReference } from './ids'
+import { idOf } from '../../lib/ids'
 import { claimSeat } from './seats'
 import { checkApplicantStanding } from './standings'
 import { publishedEditionInForce, type EditionInForce } from './termsInForce'
@@ -62,7 +63,7 @@ export function storedApplicant(applicant: Applicant) {
 
 /** The tool a booking uses: fixed by the channel, or the one staff chose. */
 export function resolveTool(
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   channel: Channel,
   requested: unknown,
 ): { tool?: Tool; missing: boolean } {

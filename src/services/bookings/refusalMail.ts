@@ -1,8 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { refusalMail } from '../../mail/bookingMails'
-import { sendBookingMail } from '../../mail/bookingMails'
-import { idOf } from './ids'
+import { refusalMail, sendBookingMail } from '../../mail/bookingMails'
+import { idOf } from '../../lib/ids'
 import { officeById } from './officeBySlug'
 
 /**

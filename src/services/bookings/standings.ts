@@ -4,7 +4,7 @@ import {
   checkApplicantAccepted,
   shouldReviewApplicant,
 } from '../../rules/booking/checkApplicantAccepted'
-import type { ReservationPolicy, RuleViolation } from '../../rules/booking/types'
+import type { BookingPolicy, RuleViolation } from '../../rules/booking/types'
 
 /** not_accepted when any of the applicant's keys has a standing an office admin marked refused. */
 export async function checkApplicantStanding(
@@ -39,7 +39,7 @@ export async function recordNoShow(
   officeId: number | string,
   applicantKey: string,
   booking: { id: number | string; reference?: string | null },
-  policy: Pick<ReservationPolicy, 'refuseAfterNoShows'> | null,
+  policy: Pick<BookingPolicy, 'refuseAfterNoShows'> | null,
   delta: 1 | -1 = 1,
 ): Promise<void> {
   const review = (count: number) => (policy ? shouldReviewApplicant(count, policy) : false)

@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 
-import { tokyoDateOf } from '../../rules/booking/tokyo'
-import { KeyedCache } from '../policies/keyedCache'
+import { LoadingCache, PER_OFFICE_MAX } from '../../lib/loadingCache'
+import { idOf } from '../../lib/ids'
+import { tokyoDateOf } from '../../lib/tokyoTime'
 import { onTermsChanged } from '../terms/changeSignal'
 import { editionInForceOn } from '../terms/queries'
 
@@ -14,11 +15,6 @@ export interface EditionInForce {
   policyId: number | string | null
 }
 
-function idOfRelation(value: unknown): number | string | null {
-  if (value && typeof value === 'object' && 'id' in value) return idOfRelation(value.id)
-  return typeof value === 'number' || typeof value === 'string' ? value : null
-}
-
 /**
  * The same bound as the public terms pages: an edition published in this process is used by the
  * next booking (the change signal clears the cache), one published through another process on
@@ -26,12 +22,15 @@ function idOfRelation(value: unknown): number | string | null {
  */
 const PUBLISHED_EDITIONS_TTL_MS = 1_000
 
-const caches = new WeakMap<Payload, KeyedCache<EditionInForce[]>>()
+const caches = new WeakMap<Payload, LoadingCache<EditionInForce[]>>()
 
-function cacheFor(payload: Payload): KeyedCache<EditionInForce[]> {
+function cacheFor(payload: Payload): LoadingCache<EditionInForce[]> {
   let cache = caches.get(payload)
   if (!cache) {
-    const created = new KeyedCache<EditionInForce[]>(PUBLISHED_EDITIONS_TTL_MS)
+    const created = new LoadingCache<EditionInForce[]>({
+      ttlMs: PUBLISHED_EDITIONS_TTL_MS,
+      max: PER_OFFICE_MAX,
+    })
     onTermsChanged(payload, () => created.clear())
     caches.set(payload, created)
     cache = created
@@ -59,7 +58,7 @@ export function publishedEditions(
       number: edition.number,
       effectiveFrom: edition.effectiveFrom,
       contentHash: edition.contentHash ?? null,
-      policyId: idOfRelation(edition.policy),
+      policyId: idOf(edition.policy),
     }))
   })
 }

@@ -17,11 +17,10 @@ import { z } from 'zod'
 import { officeIdsOf, roleOf } from '../../access/roles'
 import { closureCancelledMail } from '../../mail/bookingMails'
 import type { Booking, ReservationPolicy } from '../../payload-types'
-import { isIsoDate, tokyoDateOf, tokyoDay } from '../../rules/booking/tokyo'
-import { addDays } from '../../rules/booking/tokyo'
+import { addDays, isIsoDate, tokyoDateOf, tokyoDay } from '../../lib/tokyoTime'
 import { mailApplicant, mailBooking, officeOf } from '../../server/public/bookingMailing'
 import { withBookingContext } from '../bookings/context'
-import { idOf } from '../bookings/ids'
+import { idOf } from '../../lib/ids'
 
 /** Bookings that still hold a seat; the others need no decision. */
 const ACTIVE_STATUSES: Booking['status'][] = ['pending_confirmation', 'confirmed']

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { policyOfEdition } from '../../rules/booking/governingPolicies'
-import { idOf } from '../bookings/ids'
+import { idOf } from '../../lib/ids'
 import { policyFromDoc, type ReservationPolicyDoc } from './policyFromDoc'
 
 /**

@@ -1,10 +1,11 @@
+import { LRUCache } from 'lru-cache'
 import type { Payload } from 'payload'
 
+import { LoadingCache, PER_OFFICE_MAX } from '../../lib/loadingCache'
 import { governingPolicies } from '../../rules/booking/governingPolicies'
 import { policyInForce } from '../../rules/booking/policyInForce'
-import type { ReservationPolicy } from '../../rules/booking/types'
+import type { BookingPolicy } from '../../rules/booking/types'
 import { publishedEditions, type EditionInForce } from '../bookings/termsInForce'
-import { KeyedCache } from './keyedCache'
 import { policyFromDoc, type ReservationPolicyDoc } from './policyFromDoc'
 
 interface PolicyClosure {
@@ -16,7 +17,7 @@ interface PolicyClosure {
 export interface PolicyRecord {
   id: number | string
   effectiveFrom: string
-  policy: ReservationPolicy
+  policy: BookingPolicy
   closures: PolicyClosure[]
 }
 
@@ -35,7 +36,7 @@ export interface GoverningRecord extends PolicyRecord {
  */
 const POLICY_CACHE_TTL_MS = 2_000
 
-const cache = new KeyedCache<PolicyRecord[]>(POLICY_CACHE_TTL_MS)
+const cache = new LoadingCache<PolicyRecord[]>({ ttlMs: POLICY_CACHE_TTL_MS, max: PER_OFFICE_MAX })
 
 function recordFromDoc(doc: ReservationPolicyDoc & { id: number | string }): PolicyRecord {
   const policy = policyFromDoc(doc)
@@ -50,7 +51,7 @@ function recordFromDoc(doc: ReservationPolicyDoc & { id: number | string }): Pol
   }
 }
 
-/** Every stored policy of an office, oldest effectiveFrom first; cached in-process (see KeyedCache). */
+/** Every stored policy of an office, oldest effectiveFrom first; cached in-process (see LoadingCache). */
 export function storedPoliciesForOffice(
   payload: Payload,
   officeId: number | string,
@@ -68,10 +69,11 @@ export function storedPoliciesForOffice(
   })
 }
 
-const combined = new Map<
+/** The last result per office, valid while both cached inputs are the very same objects. */
+const combined = new LRUCache<
   string,
   { stored: PolicyRecord[]; editions: EditionInForce[]; result: GoverningRecord[] }
->()
+>({ max: PER_OFFICE_MAX })
 
 /**
  * What governs an office's bookings, oldest first, for policyRecordInForce: the stored policies

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { idOf } from '../bookings/ids'
+import { idOf } from '../../lib/ids'
 import { forgetPoliciesForOffice } from './policiesForOffice'
 
 /** A saved policy must govern bookings and listings at once, not after the cache's TTL. */

@@ -3,7 +3,7 @@ import type {
   ApplicantField,
   Channel,
   ContactMethod,
-  ReservationPolicy,
+  BookingPolicy,
   Tool,
   Weekday,
 } from '../../rules/booking/types'
@@ -57,7 +57,7 @@ function number(value: unknown): number {
  * eligibility rows as { statementId, text } and closures as { date, reason }; an empty
  * sameDayCancelBy means "the same as cancelBy", which the rules express as undefined.
  */
-export function policyFromDoc(doc: ReservationPolicyDoc): ReservationPolicy {
+export function policyFromDoc(doc: ReservationPolicyDoc): BookingPolicy {
   return {
     effectiveFrom: text(doc.effectiveFrom),
     channels: list<NonNullable<ReservationPolicyDoc['channels']>[number]>(doc.channels).map(
@@ -81,7 +81,7 @@ export function policyFromDoc(doc: ReservationPolicyDoc): ReservationPolicy {
     sessionMinutes: number(doc.sessionMinutes),
     capacityPerSlot: number(doc.capacityPerSlot),
     closures: list<{ date?: unknown }>(doc.closures).map((row) => text(row.date)),
-    leadTime: text(doc.leadTime) as ReservationPolicy['leadTime'],
+    leadTime: text(doc.leadTime) as BookingPolicy['leadTime'],
     bookingWindowDays: number(doc.bookingWindowDays),
     confirmWindowMinutes: number(doc.confirmWindowMinutes),
     noShowGraceMinutes: number(doc.noShowGraceMinutes),
@@ -104,7 +104,7 @@ export function policyFromDoc(doc: ReservationPolicyDoc): ReservationPolicy {
 }
 
 /** The inverse of policyFromDoc, for seeding: the data to store for a policy. */
-export function docFromPolicy(policy: ReservationPolicy) {
+export function docFromPolicy(policy: BookingPolicy) {
   return {
     effectiveFrom: policy.effectiveFrom,
     channels: policy.channels.map((channel) => ({

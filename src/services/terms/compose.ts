@@ -5,6 +5,7 @@ import {
   type ArticleOverride,
   type ComposedTerms,
   type TermsDocument,
+  type TermsOffice,
 } from '../../rules/terms'
 import { termsError } from './errors'
 import { policyFromDoc, type ReservationPolicyDoc } from '../policies/policyFromDoc'
@@ -14,8 +15,6 @@ import { policyFromDoc, type ReservationPolicyDoc } from '../policies/policyFrom
  * proposes a new edition (src/hooks/proposeTermsChangeAfterOfficeChange.ts).
  */
 export const TERMS_PRINTED_OFFICE_FIELDS = ['name', 'signatoryTitle'] as const
-
-export type OfficeRecord = Record<(typeof TERMS_PRINTED_OFFICE_FIELDS)[number], string>
 
 export interface ComposedEdition {
   content: ComposedTerms
@@ -28,7 +27,7 @@ export interface ComposedEdition {
  * (policyFromDoc), so the terms say what is enforced.
  */
 export function composeEdition(
-  office: OfficeRecord,
+  office: TermsOffice,
   policy: ReservationPolicyDoc,
   template: { document: unknown },
   overrides: unknown,
@@ -36,7 +35,7 @@ export function composeEdition(
   try {
     const content = composeTerms({
       template: template.document as TermsDocument,
-      office: { name: office.name, signatory: office.signatoryTitle },
+      office: { name: office.name, signatoryTitle: office.signatoryTitle },
       policy: policyFromDoc(policy),
       overrides: Array.isArray(overrides) ? (overrides as ArticleOverride[]) : [],
     })

@@ -6,27 +6,24 @@
 import { randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 
-import { formatDateJa } from '../../rules/japaneseDate'
+import { formatEraDate, tokyoToday } from '../../lib/tokyoTime'
 import { contentHash, type ComposedTerms } from '../../rules/terms'
 import type { TermsEdition } from '../../payload-types'
 import { composeEdition } from './compose'
 import { readContent } from './contentSchema'
 import { termsContext } from './context'
-import { todayJst } from './dates'
 import { termsError, throwProblems } from './errors'
 import { editionPublishProblems } from './publishChecks'
 import {
   asRelation,
   findOffice,
-  idOf,
   minimumNoticeDays,
   nextEditionNumber,
   noticeForEdition,
   policyInForceOn,
   publishedEditionsOf,
-  sameId,
-  type Id,
 } from './queries'
+import { idOf, sameId, type Id } from '../../lib/ids'
 
 type EditionData = Partial<TermsEdition>
 
@@ -86,7 +83,7 @@ export async function prepareEditionWrite(args: {
   const hash = content ? contentHash(content) : null
   data.content = content as unknown as EditionData['content']
   data.contentHash = hash
-  data.title = `${content?.title ?? '利用規約'} 第${number}版（${formatDateJa(effectiveFrom)}施行）`
+  data.title = `${content?.title ?? '利用規約'} 第${number}版（${formatEraDate(effectiveFrom)}施行）`
 
   // Once a notice has told users what the new terms say and when, that is what they must say.
   const announcedChanged =
@@ -127,14 +124,14 @@ export async function prepareEditionWrite(args: {
       number,
       effectiveFrom,
       content,
-      today: todayJst(),
+      today: tokyoToday(),
       allowPast: termsContext(req).seeding === true,
       published,
       notice: notice
         ? {
             ground: notice.ground,
             status: notice.status,
-            publishedOn: notice.publishedAt ? todayJst(new Date(notice.publishedAt)) : null,
+            publishedOn: notice.publishedAt ? tokyoToday(new Date(notice.publishedAt)) : null,
             reasons: notice.reasons,
           }
         : null,
@@ -187,7 +184,7 @@ async function contentToStore(args: {
     if (!policy) {
       throw termsError(
         'policy_missing',
-        `${formatDateJa(effectiveFrom)}時点で適用される予約ポリシーがありません。先に予約ポリシーを登録してください。`,
+        `${formatEraDate(effectiveFrom)}時点で適用される予約ポリシーがありません。先に予約ポリシーを登録してください。`,
       )
     }
     data.policy = asRelation(policy.id)

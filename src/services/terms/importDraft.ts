@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { ImportResult } from '../../importer'
 import { numberArticles } from './contentSchema'
-import { todayJst } from './dates'
+import { tokyoToday } from '../../lib/tokyoTime'
 import { nextEditionNumber } from './queries'
 
 export class OfficeNotFoundError extends Error {}
@@ -31,7 +31,7 @@ export async function saveImportedDraft(
   })
   const office = docs[0]
   if (!office) throw new OfficeNotFoundError(officeSlug)
-  const effectiveFrom = result.effectiveFrom ?? todayJst()
+  const effectiveFrom = result.effectiveFrom ?? tokyoToday()
   const number = await nextEditionNumber(payload, office.id)
   const edition = await payload.create({
     collection: 'terms-editions',

@@ -1,22 +1,23 @@
 import type { Payload } from 'payload'
 
+import { escapeHtml } from '../../lib/html'
 import { sendBookingMail, type BookingMail } from '../../mail/bookingMails'
-import { formatDateJa, startOfDayJst } from '../../rules/japaneseDate'
+import { formatEraDate, tokyoDayStart } from '../../lib/tokyoTime'
 import { officeById } from '../bookings/officeBySlug'
 
 function changeMail(officeName: string, effectiveFrom: string, termsUrl: string): BookingMail {
   const text = [
-    `${officeName}のオンライン職業相談等利用規約を、${formatDateJa(effectiveFrom)}から変更します。`,
+    `${officeName}のオンライン職業相談等利用規約を、${formatEraDate(effectiveFrom)}から変更します。`,
     'お申込みいただいているご予約のうち、この日以降の相談には変更後の利用規約が適用されます。変更の内容と理由は、次のページでご確認いただけます。',
     termsUrl,
     '変更後の利用規約に同意されない場合は、ご予約をキャンセルしていただけます。',
   ].join('\n\n')
   return {
-    subject: `【${officeName}】利用規約の変更のお知らせ（${formatDateJa(effectiveFrom)}施行）`,
+    subject: `【${officeName}】利用規約の変更のお知らせ（${formatEraDate(effectiveFrom)}施行）`,
     text: `${text}\n`,
     html: `<!doctype html><html lang="ja"><body>${text
       .split('\n\n')
-      .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .map((p) => `<p>${escapeHtml(p)}</p>`)
       .join('')}</body></html>`,
   }
 }
@@ -35,7 +36,7 @@ export async function mailApplicantsAffectedByChange(
     collection: 'bookings',
     where: {
       office: { equals: officeId },
-      slotStart: { greater_than_equal: startOfDayJst(edition.effectiveFrom).toISOString() },
+      slotStart: { greater_than_equal: tokyoDayStart(edition.effectiveFrom).toISOString() },
       status: { in: ['pending_confirmation', 'confirmed'] },
     },
     pagination: false,

@@ -6,28 +6,26 @@
  */
 import type { PayloadRequest } from 'payload'
 
-import { formatDateJa } from '../../rules/japaneseDate'
+import { formatEraDate, tokyoToday } from '../../lib/tokyoTime'
 import { changedArticles, summarizeChanges, type ComposedTerms } from '../../rules/terms'
 import type { ChangeNotice } from '../../payload-types'
 import { readContent } from './contentSchema'
 import { termsContext } from './context'
-import { todayJst } from './dates'
 import { termsError, throwProblems } from './errors'
 import { noticePublishProblems, noticeWarnings } from './publishChecks'
 import {
   asRelation,
   findEdition,
-  idOf,
   minimumNoticeDays,
   noticeForEdition,
   publishedEditionsOf,
-  sameId,
 } from './queries'
+import { idOf, sameId } from '../../lib/ids'
 
 type NoticeData = Partial<ChangeNotice>
 
 function noticeTitle(effectiveFrom: string): string {
-  return `利用規約の変更のお知らせ（${formatDateJa(effectiveFrom)}施行）`
+  return `利用規約の変更のお知らせ（${formatEraDate(effectiveFrom)}施行）`
 }
 
 export async function prepareNoticeWrite(args: {
@@ -120,7 +118,7 @@ export async function prepareNoticeWrite(args: {
     ground,
     reasons: merged.reasons,
     effectiveFrom: edition.effectiveFrom,
-    publishedOn: todayJst(new Date(publishedAt)),
+    publishedOn: tokyoToday(new Date(publishedAt)),
     minimumNoticeDays: await minimumNoticeDays(payload, req),
   })
   // Seeding dates editions in the past (publish.ts): their notices count as made in time.
@@ -141,7 +139,7 @@ export async function prepareNoticeDelete(id: number | string, req: PayloadReque
 }
 
 function withdrawalTitle(effectiveFrom: string): string {
-  return `利用規約の変更の取りやめのお知らせ（${formatDateJa(effectiveFrom)}施行予定分）`
+  return `利用規約の変更の取りやめのお知らせ（${formatEraDate(effectiveFrom)}施行予定分）`
 }
 
 /**
@@ -166,7 +164,7 @@ async function prepareWithdrawalNotice(
   data.office = asRelation(officeId)
   data.effectiveFrom = edition.effectiveFrom
   data.title = withdrawalTitle(edition.effectiveFrom)
-  data.summary = `${formatDateJa(edition.effectiveFrom)}に予定していた利用規約の変更（第${edition.number}版）は行いません。現在の利用規約が引き続き適用されます。`
+  data.summary = `${formatEraDate(edition.effectiveFrom)}に予定していた利用規約の変更（第${edition.number}版）は行いません。現在の利用規約が引き続き適用されます。`
   data.changedArticles = [] as unknown as NoticeData['changedArticles']
   data.status = 'published'
   data.publishedAt = new Date().toISOString()

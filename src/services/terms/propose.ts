@@ -2,18 +2,17 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { ChangeNotice, ReservationPolicy, TermsEdition } from '../../payload-types'
 import { composeEdition } from './compose'
-import { addDays, todayJst } from './dates'
+import { addDays, tokyoToday } from '../../lib/tokyoTime'
 import {
   asRelation,
   editionInForceOn,
   findOffice,
-  idOf,
   minimumNoticeDays,
   noticeForEdition,
   policyInForceOn,
   publishedEditionsOf,
-  type Id,
 } from './queries'
+import { idOf, type Id } from '../../lib/ids'
 
 export type ProposalOutcome =
   /** The change does not alter what the terms say. */
@@ -51,7 +50,7 @@ export async function proposeEditionForOffice(
   officeId: Id,
   req?: PayloadRequest,
 ): Promise<ProposalOutcome> {
-  const effectiveFrom = addDays(todayJst(), await minimumNoticeDays(payload, req))
+  const effectiveFrom = addDays(tokyoToday(), await minimumNoticeDays(payload, req))
   const policy = await policyInForceOn(payload, officeId, effectiveFrom, req)
   if (!policy)
     return { status: 'skipped', reason: 'no reservation policy is in force on that date' }

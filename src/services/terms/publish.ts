@@ -4,7 +4,7 @@ import type { ChangeNotice, TermsEdition } from '../../payload-types'
 import { composeEdition } from './compose'
 import { readContent } from './contentSchema'
 import { termsContext } from './context'
-import { todayJst } from './dates'
+import { tokyoToday } from '../../lib/tokyoTime'
 import { termsError, throwProblems } from './errors'
 import {
   editionPublishProblems,
@@ -17,14 +17,12 @@ import {
   editionInForceOn,
   findEdition,
   findOffice,
-  idOf,
   minimumNoticeDays,
   noticeForEdition,
   policyInForceOn,
   publishedEditionsOf,
-  sameId,
-  type Id,
 } from './queries'
+import { idOf, sameId, type Id } from '../../lib/ids'
 
 export interface PublishEditionInput {
   editionId: Id
@@ -90,7 +88,7 @@ export async function publishEditionWithNotice(
     })
   }
 
-  const today = todayJst()
+  const today = tokyoToday()
   const days = await minimumNoticeDays(payload, req)
   const problems: PublishProblem[] = []
   if (notice?.status === 'draft') {
@@ -116,7 +114,7 @@ export async function publishEditionWithNotice(
         ? {
             ground: notice.ground,
             status: 'published',
-            publishedOn: notice.publishedAt ? todayJst(new Date(notice.publishedAt)) : today,
+            publishedOn: notice.publishedAt ? tokyoToday(new Date(notice.publishedAt)) : today,
             reasons: notice.reasons,
           }
         : null,
@@ -206,7 +204,7 @@ export async function publishTemplateToOffices(
   const officeIds = input.officeIds.filter(
     (id, index) => input.officeIds.findIndex((other) => sameId(other, id)) === index,
   )
-  const today = todayJst()
+  const today = tokyoToday()
   const days = await minimumNoticeDays(payload, req)
 
   interface Plan {

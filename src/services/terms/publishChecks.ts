@@ -10,12 +10,11 @@
  * counts only from when both it and its edition are public: a notice whose edition is still a
  * draft tells the public nothing they can read.
  */
-import { formatDateJa } from '../../rules/japaneseDate'
+import { addDays, formatEraDate } from '../../lib/tokyoTime'
 import { findDanglingReferences, type ComposedTerms } from '../../rules/terms'
 import { missingRequiredParts } from '../../rules/terms/checkRequiredArticles'
 import { lintTerms } from '../../rules/terms/lintTerms'
 import { leftoverVariables } from './contentSchema'
-import { addDays } from './dates'
 import type { TermsErrorCode } from './codes'
 
 export type NoticeGround = '1' | '2'
@@ -108,14 +107,14 @@ export function editionPublishProblems(input: EditionPublishInput): PublishProbl
   if (!input.allowPast && input.effectiveFrom < input.today) {
     problems.push({
       code: 'effective_in_past',
-      message: `施行日（${formatDateJa(input.effectiveFrom)}）が過去の日付です。本日（${formatDateJa(input.today)}）以降の日付にしてください。`,
+      message: `施行日（${formatEraDate(input.effectiveFrom)}）が過去の日付です。本日（${formatEraDate(input.today)}）以降の日付にしてください。`,
     })
   }
   const sameDay = input.published.find((p) => p.effectiveFrom === input.effectiveFrom)
   if (sameDay) {
     problems.push({
       code: 'edition_overlap',
-      message: `同じ施行日（${formatDateJa(input.effectiveFrom)}）の版（第${sameDay.number}版）が既に公開されています。`,
+      message: `同じ施行日（${formatEraDate(input.effectiveFrom)}）の版（第${sameDay.number}版）が既に公開されています。`,
     })
   } else {
     const later = input.published.find(
@@ -125,7 +124,7 @@ export function editionPublishProblems(input: EditionPublishInput): PublishProbl
       problems.push({
         code: 'edition_out_of_order',
         message:
-          `公開済みの第${later.number}版（${formatDateJa(later.effectiveFrom)}施行）より後の版番号・施行日にしてください。` +
+          `公開済みの第${later.number}版（${formatEraDate(later.effectiveFrom)}施行）より後の版番号・施行日にしてください。` +
           '版は番号順・施行日順に公開します。',
       })
     }
@@ -179,14 +178,14 @@ export function noticePublishProblems(input: NoticePublishInput): PublishProblem
 function noticeTimingProblems(input: Omit<NoticePublishInput, 'reasons'>): PublishProblem[] {
   const deadline = lastNoticeDate(input.effectiveFrom, input.minimumNoticeDays, input.ground)
   if (input.publishedOn <= deadline) return []
-  const when = `（お知らせと新しい版の公表日: ${formatDateJa(input.publishedOn)}）。効力発生日を遅らせてください。`
+  const when = `（お知らせと新しい版の公表日: ${formatEraDate(input.publishedOn)}）。効力発生日を遅らせてください。`
   if (input.ground === '1') {
     return [
       {
         code: 'notice_too_late',
         message:
-          `本規約の変更条項は、効力発生日より前に周知すると定めています。第1号による変更も、効力発生日（${formatDateJa(input.effectiveFrom)}）の` +
-          `前日（${formatDateJa(deadline)}）までにお知らせを公表してください` +
+          `本規約の変更条項は、効力発生日より前に周知すると定めています。第1号による変更も、効力発生日（${formatEraDate(input.effectiveFrom)}）の` +
+          `前日（${formatEraDate(deadline)}）までにお知らせを公表してください` +
           when,
       },
     ]
@@ -196,8 +195,8 @@ function noticeTimingProblems(input: Omit<NoticePublishInput, 'reasons'>): Publi
       code: 'notice_too_late',
       message:
         `民法548条の4第3項により、第2号による変更は効力発生日より前に周知しなければ効力を生じません。` +
-        `本部の定める周知期間は${Math.max(1, input.minimumNoticeDays)}日のため、効力発生日（${formatDateJa(input.effectiveFrom)}）の` +
-        `${Math.max(1, input.minimumNoticeDays)}日前（${formatDateJa(deadline)}）までに公表してください` +
+        `本部の定める周知期間は${Math.max(1, input.minimumNoticeDays)}日のため、効力発生日（${formatEraDate(input.effectiveFrom)}）の` +
+        `${Math.max(1, input.minimumNoticeDays)}日前（${formatEraDate(deadline)}）までに公表してください` +
         when,
     },
   ]

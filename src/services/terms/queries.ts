@@ -1,23 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { Id } from '../../lib/ids'
 import type { ChangeNotice, Office, ReservationPolicy, TermsEdition } from '../../payload-types'
 import { DEFAULT_MINIMUM_NOTICE_DAYS } from '../../rules/terms/minimumNotice'
-
-/** Ids are numbers on SQLite and strings on MongoDB. */
-export type Id = number | string
-
-/** The id of a relationship value, populated or not. */
-export function idOf(value: unknown): Id | null {
-  if (value && typeof value === 'object' && 'id' in value)
-    return idOf((value as { id: unknown }).id)
-  return typeof value === 'number' || typeof value === 'string' ? value : null
-}
-
-export function sameId(a: unknown, b: unknown): boolean {
-  const left = idOf(a)
-  const right = idOf(b)
-  return left !== null && right !== null && String(left) === String(right)
-}
 
 /** The generated types only know SQLite's numeric ids. */
 export function asRelation(id: Id): number {

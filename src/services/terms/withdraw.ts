@@ -2,9 +2,10 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { ChangeNotice, TermsEdition } from '../../payload-types'
 import { signalTermsChanged } from './changeSignal'
-import { todayJst } from './dates'
+import { tokyoToday } from '../../lib/tokyoTime'
 import { termsError } from './errors'
-import { findEdition, idOf, type Id } from './queries'
+import { findEdition } from './queries'
+import { idOf, type Id } from '../../lib/ids'
 
 /**
  * Calls off an announced change before it takes effect: the published edition becomes
@@ -28,7 +29,7 @@ export async function withdrawAnnouncedChange(
       409,
     )
   }
-  if (edition.effectiveFrom <= todayJst()) {
+  if (edition.effectiveFrom <= tokyoToday()) {
     throw termsError(
       'withdrawal_too_late',
       'この版は既に施行されています。施行後に元へ戻すには、新しい変更として公表してください。',

@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
-import { addDays, tokyoDateOf, tokyoDay } from '../../rules/booking/tokyo'
+import { addDays, tokyoDateOf, tokyoDay } from '../../lib/tokyoTime'
 import {
   mergeUsage,
   offeredPlaces,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { addDays, tokyoDateOf } from '../../../src/rules/booking/tokyo'
+import { addDays, tokyoDateOf } from '../../../src/lib/tokyoTime'
 import { forgetOccupancy } from '../../../src/services/bookings/occupancy'
 import { openSlots } from '../../../src/services/bookings/openSlots'
 import { docFromPolicy } from '../../../src/services/policies/policyFromDoc'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { normaliseApplicant } from '../../../src/rules/booking/normaliseApplicant'
-import { addDays, tokyoDateOf, tokyoDay } from '../../../src/rules/booking/tokyo'
+import { addDays, tokyoDateOf, tokyoDay } from '../../../src/lib/tokyoTime'
 import { closedDayReason } from '../../../src/rules/booking/checkClosedDay'
 import { applicantKeys } from '../../../src/services/bookings/applicantKey'
 import {

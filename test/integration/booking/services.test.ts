@@ -12,7 +12,7 @@ import {
   looksLikeLinkToken,
   newLinkToken,
 } from '../../../src/services/bookings/tokens'
-import { KeyedCache } from '../../../src/services/policies/keyedCache'
+import { LoadingCache } from '../../../src/lib/loadingCache'
 import {
   docFromPolicy,
   docPathOfPolicyError,
@@ -55,9 +55,9 @@ describe('policyFromDoc', () => {
   })
 })
 
-describe('KeyedCache', () => {
+describe('LoadingCache', () => {
   it('shares a load, keeps it for the TTL, and forgets on demand', async () => {
-    const cache = new KeyedCache<number>(1_000)
+    const cache = new LoadingCache<number>({ ttlMs: 1_000, max: 10 })
     let loads = 0
     const load = async () => ++loads
     const [a, b] = await Promise.all([cache.get('x', load, 0), cache.get('x', load, 0)])
@@ -69,7 +69,7 @@ describe('KeyedCache', () => {
   })
 
   it('does not keep a failed load', async () => {
-    const cache = new KeyedCache<number>(1_000)
+    const cache = new LoadingCache<number>({ ttlMs: 1_000, max: 10 })
     await expect(cache.get('x', () => Promise.reject(new Error('down')), 0)).rejects.toThrow('down')
     expect(await cache.get('x', async () => 7, 1)).toBe(7)
   })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { addDays, tokyoDateOf, tokyoDay } from '../../../src/rules/booking/tokyo'
+import { addDays, tokyoDateOf, tokyoDay } from '../../../src/lib/tokyoTime'
 import { closedDayReason } from '../../../src/rules/booking/checkClosedDay'
 import { bearer, login } from '../../support/server'
 import {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll } from 'vitest'
 import type { Payload } from 'payload'
 
 import { closedDayReason } from '../../../src/rules/booking/checkClosedDay'
-import { addDays, tokyoDateOf, tokyoDay } from '../../../src/rules/booking/tokyo'
-import type { ReservationPolicy } from '../../../src/rules/booking/types'
+import { addDays, tokyoDateOf, tokyoDay } from '../../../src/lib/tokyoTime'
+import type { BookingPolicy } from '../../../src/rules/booking/types'
 import { hqTemplate } from '../../../src/seed/template'
 import { demoPolicies } from '../../../src/seed/policies'
 import { startTestServer, type TestServer } from '../../support/server'
@@ -11,8 +11,8 @@ import { startSmtpReceiver, type ReceivedMail } from '../../support/smtp'
 
 export const KITAKYUSHU = 'kitakyushu-mothers'
 export const ISESAKI = 'isesaki'
-export const kitakyushuPolicy: ReservationPolicy = demoPolicies[KITAKYUSHU]
-export const isesakiPolicy: ReservationPolicy = demoPolicies[ISESAKI]
+export const kitakyushuPolicy: BookingPolicy = demoPolicies[KITAKYUSHU]
+export const isesakiPolicy: BookingPolicy = demoPolicies[ISESAKI]
 
 /** Links in mail carry this origin; tests swap in the real server's. */
 export const MAILED_PUBLIC_URL = 'http://kiyaku.test'
@@ -155,7 +155,7 @@ const isoWeekday = (date: string) => tokyoDay(date).weekday
  * which the policy has windows and the office is open, within its booking window.
  */
 export function bookableDates(
-  policy: ReservationPolicy,
+  policy: BookingPolicy,
   count: number,
   from = addDays(tokyoDateOf(new Date()), 2),
 ): string[] {
@@ -185,7 +185,7 @@ export function applicant(overrides: Record<string, unknown> = {}) {
   return { name: '山田 花子', email: uniqueEmail(), phone: '090-1234-5678', ...overrides }
 }
 
-export function allEligible(policy: ReservationPolicy): Record<string, boolean> {
+export function allEligible(policy: BookingPolicy): Record<string, boolean> {
   return Object.fromEntries(policy.eligibility.map((statement) => [statement.id, true]))
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { closedDayReason } from '../../../src/rules/booking/checkClosedDay'
-import { tokyoDay } from '../../../src/rules/booking/tokyo'
+import { tokyoDay } from '../../../src/lib/tokyoTime'
 import { kitakyushuOverrides } from '../../../src/seed/template'
 import { bearer, login } from '../../support/server'
 import {
@@ -12,7 +12,7 @@ import {
   mailTo,
   postJson,
 } from '../booking/support'
-import { addDays, demoTemplateId, todayJst } from './support'
+import { addDays, demoTemplateId, tokyoToday } from './support'
 
 const suite = bookingSuite(1)
 
@@ -31,8 +31,8 @@ describe('a published change is mailed to the applicants it affects', () => {
   it('mails those booked on or after its effective date, and not the others', async () => {
     const { payload } = suite.ctx.server
     const office = suite.ctx.officeIds[KITAKYUSHU]!
-    const effectiveFrom = openDayFrom(addDays(todayJst(), 35))
-    const before = openDayFrom(addDays(todayJst(), 3))
+    const effectiveFrom = openDayFrom(addDays(tokyoToday(), 35))
+    const before = openDayFrom(addDays(tokyoToday(), 3))
     const book = (date: string, email: string) =>
       payload.create({
         collection: 'bookings',

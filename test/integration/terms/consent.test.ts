@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 
 import { closedDayReason } from '../../../src/rules/booking/checkClosedDay'
-import { tokyoDay } from '../../../src/rules/booking/tokyo'
+import { tokyoDay } from '../../../src/lib/tokyoTime'
 import { demoPolicies } from '../../../src/seed/policies'
 import { startTestServer, type TestServer } from '../../support/server'
-import { addDays, officeIdOf, todayJst } from './support'
+import { addDays, officeIdOf, tokyoToday } from './support'
 
 const STAFF = 'isesaki-staff@demo.test'
 const isesakiPolicy = demoPolicies.isesaki
@@ -83,7 +83,7 @@ describe('consent that would stand up', () => {
   }
 
   it('records how the terms were shown, and the wording of what was affirmed', async () => {
-    const date = openDayFrom(addDays(todayJst(), 5))
+    const date = openDayFrom(addDays(tokyoToday(), 5))
     const booking = (await staffBooking(date, { shownVia: 'phone' })) as unknown as {
       consent: ConsentRecord
       eligibilityAffirmed: { id: string; text: string }[]

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { minimumNoticeDays } from '../../../src/services/terms/queries'
 import { startTestServer, type TestServer } from '../../support/server'
-import { addDays, Api, HQ, ISESAKI_ADMIN, officeIdOf, todayJst } from './support'
+import { addDays, Api, HQ, ISESAKI_ADMIN, officeIdOf, tokyoToday } from './support'
 
 const NEW_SIGNATORY = '伊勢崎公共職業安定所長　試験　太郎'
 const NEW_NAME = 'ハローワーク伊勢崎（本庁舎）'
@@ -48,7 +48,7 @@ describe('an office change the terms print proposes a new edition', () => {
     expect(updated.status, JSON.stringify(updated.body)).toBe(200)
 
     // The earliest day a ground-2 change may take effect.
-    const effectiveFrom = addDays(todayJst(), await minimumNoticeDays(server.payload))
+    const effectiveFrom = addDays(tokyoToday(), await minimumNoticeDays(server.payload))
     const drafts = await draftsOfIsesaki()
     expect(drafts).toHaveLength(1)
     expect(drafts[0]).toMatchObject({ effectiveFrom, status: 'draft' })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { checkSlotInWindow } from '../../../src/rules/booking/checkSlotInWindow'
-import { tokyoDay } from '../../../src/rules/booking/tokyo'
+import { tokyoDay } from '../../../src/lib/tokyoTime'
 import { demoPolicies } from '../../../src/seed/policies'
 import { DEMO_PENDING_CHANGE_DAYS_AHEAD } from '../../../src/seed/seedTerms'
 import {
@@ -20,7 +20,7 @@ import {
   HQ,
   ISESAKI_ADMIN,
   officeIdOf,
-  todayJst,
+  tokyoToday,
 } from './support'
 
 const BASE = '/public/v1/offices/isesaki'
@@ -38,7 +38,7 @@ describe('a policy change flows into the terms and the booking rules', () => {
   let api: Api
   let isesaki: number | string
   // After the seeded pending change (45 days), so the proposal builds on edition 2.
-  const effectiveFrom = addDays(todayJst(), DEMO_PENDING_CHANGE_DAYS_AHEAD + 15)
+  const effectiveFrom = addDays(tokyoToday(), DEMO_PENDING_CHANGE_DAYS_AHEAD + 15)
   let policyId: number | string
   let proposedEditionId: number | string
 
@@ -61,7 +61,7 @@ describe('a policy change flows into the terms and the booking rules', () => {
   }
 
   it('proposes nothing for a change the terms do not state', async () => {
-    const between = addDays(todayJst(), DEMO_PENDING_CHANGE_DAYS_AHEAD + 5)
+    const between = addDays(tokyoToday(), DEMO_PENDING_CHANGE_DAYS_AHEAD + 5)
     const created = await api.request('POST', '/api/reservation-policies', {
       as: ISESAKI_ADMIN,
       body: {

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 
 import { closedDayReason } from '../../../src/rules/booking/checkClosedDay'
-import { tokyoDay } from '../../../src/rules/booking/tokyo'
+import { tokyoDay } from '../../../src/lib/tokyoTime'
 import { demoPolicies } from '../../../src/seed/policies'
 import { DEMO_PENDING_CHANGE_DAYS_AHEAD } from '../../../src/seed/seedTerms'
 import { docFromPolicy } from '../../../src/services/policies/policyFromDoc'
 import { startTestServer, type TestServer } from '../../support/server'
-import { addDays, Api, errorCode, ISESAKI_ADMIN, officeIdOf, todayJst } from './support'
+import { addDays, Api, errorCode, ISESAKI_ADMIN, officeIdOf, tokyoToday } from './support'
 
 const STAFF = 'isesaki-staff@demo.test'
 const isesakiPolicy = demoPolicies.isesaki
@@ -49,7 +49,7 @@ describe('伊勢崎 changes its cancellation method', () => {
   let isesaki: number | string
   let staff: Awaited<ReturnType<Payload['find']>>['docs'][number]
   // After the seeded pending change, and far enough ahead for the 30-day notice.
-  const changeDay = openDayFrom(addDays(todayJst(), DEMO_PENDING_CHANGE_DAYS_AHEAD + 15))
+  const changeDay = openDayFrom(addDays(tokyoToday(), DEMO_PENDING_CHANGE_DAYS_AHEAD + 15))
   const dayBefore = openDayBefore(changeDay)
   let inForcePolicyId: number | string
   let newPolicyId: number | string

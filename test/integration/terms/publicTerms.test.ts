@@ -7,14 +7,14 @@ import {
 import { TERMS_CACHE_TTL_MS } from '../../../src/server/public/terms'
 import { ONE_READ_ON_BUSY_CORES_MS } from '../../support/margins'
 import { startTestServer, type TestServer } from '../../support/server'
-import { addDays, Api, articleText, HQ, officeIdOf, todayJst } from './support'
+import { addDays, Api, articleText, HQ, officeIdOf, tokyoToday } from './support'
 
 const BASE = '/public/v1/offices/isesaki'
 
 describe('public terms API', () => {
   let server: TestServer
   let api: Api
-  const pendingFrom = addDays(todayJst(), DEMO_PENDING_CHANGE_DAYS_AHEAD)
+  const pendingFrom = addDays(tokyoToday(), DEMO_PENDING_CHANGE_DAYS_AHEAD)
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -67,7 +67,7 @@ describe('public terms API', () => {
 
     it('serves today’s edition without ?at', async () => {
       const { body } = await api.request('GET', `${BASE}/terms`)
-      expect(body.at).toBe(todayJst())
+      expect(body.at).toBe(tokyoToday())
       expect(body.edition.number).toBe(1)
     })
   })
@@ -210,7 +210,7 @@ describe('public terms API', () => {
         as: HQ,
         body: {
           office,
-          effectiveFrom: addDays(todayJst(), 200),
+          effectiveFrom: addDays(tokyoToday(), 200),
           status: 'draft',
           content: {
             title: '下書きの規約',
@@ -233,7 +233,7 @@ describe('public terms API', () => {
       expect(notice.body.doc).toMatchObject({
         status: 'draft',
         office: { id: office },
-        effectiveFrom: addDays(todayJst(), 200),
+        effectiveFrom: addDays(tokyoToday(), 200),
       })
     })
 
@@ -273,7 +273,7 @@ describe('public terms API', () => {
       expect(list.body.editions.map((e: { number: number }) => e.number)).not.toContain(draftNumber)
       const byNumber = await api.request('GET', `${BASE}/terms/editions/${draftNumber}`)
       expect(byNumber.status).toBe(404)
-      const future = await api.request('GET', `${BASE}/terms?at=${addDays(todayJst(), 250)}`)
+      const future = await api.request('GET', `${BASE}/terms?at=${addDays(tokyoToday(), 250)}`)
       expect(future.body.edition.number).toBe(2)
       const notices = await api.request('GET', `${BASE}/notices`)
       expect(notices.body.notices).toHaveLength(1)

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { startOfDayJst } from '../../../src/rules/japaneseDate'
+import { tokyoDayStart } from '../../../src/lib/tokyoTime'
 import { kitakyushuOverrides } from '../../../src/seed/template'
 import { startTestServer, type TestServer } from '../../support/server'
 import {
@@ -13,7 +13,7 @@ import {
   ISESAKI_ADMIN,
   KITAKYUSHU_ADMIN,
   officeIdOf,
-  todayJst,
+  tokyoToday,
 } from './support'
 
 const KITA = '/public/v1/offices/kitakyushu-mothers'
@@ -24,7 +24,7 @@ describe('publishing terms editions', () => {
   let api: Api
   let kitakyushu: number | string
   let template: number | string
-  const today = todayJst()
+  const today = tokyoToday()
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -97,7 +97,7 @@ describe('publishing terms editions', () => {
     expect(published.body.notice.ground).toBe('1')
 
     vi.useFakeTimers({ toFake: ['Date'] })
-    const midnight = startOfDayJst(tomorrow).getTime()
+    const midnight = tokyoDayStart(tomorrow).getTime()
     vi.setSystemTime(midnight - 1)
     const before = await api.request('GET', `${KITA}/terms`)
     expect(before.body.edition.number).toBe(1)

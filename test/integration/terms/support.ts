@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { addDays, todayJst } from '../../../src/services/terms/dates'
+import { addDays, tokyoToday } from '../../../src/lib/tokyoTime'
 import { bearer, login, type TestServer } from '../../support/server'
 
-export { addDays, todayJst }
+export { addDays, tokyoToday }
 
 export const HQ = 'hq@demo.test'
 export const KITAKYUSHU_ADMIN = 'kitakyushu-admin@demo.test'

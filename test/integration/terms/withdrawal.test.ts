@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_PENDING_CHANGE_DAYS_AHEAD } from '../../../src/seed/seedTerms'
 import { startTestServer, type TestServer } from '../../support/server'
-import { addDays, Api, errorCode, ISESAKI_ADMIN, officeIdOf, todayJst } from './support'
+import { addDays, Api, errorCode, ISESAKI_ADMIN, officeIdOf, tokyoToday } from './support'
 
 const BASE = '/public/v1/offices/isesaki'
 
@@ -22,7 +22,7 @@ describe('an announced change is withdrawn before it takes effect', () => {
       limit: 1,
     })
     pending = docs[0]!
-    expect(pending.effectiveFrom).toBe(addDays(todayJst(), DEMO_PENDING_CHANGE_DAYS_AHEAD))
+    expect(pending.effectiveFrom).toBe(addDays(tokyoToday(), DEMO_PENDING_CHANGE_DAYS_AHEAD))
   })
   afterAll(async () => {
     await server?.close()

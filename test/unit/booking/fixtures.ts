@@ -1,5 +1,5 @@
 import { demoPolicies } from '../../../src/seed/policies'
-import type { ReservationPolicy } from '../../../src/rules/booking/types'
+import type { BookingPolicy } from '../../../src/rules/booking/types'
 
 /** An instant written as Tokyo wall-clock time, e.g. jst('2026-12-01T10:00'). */
 export function jst(localDateTime: string): Date {
@@ -7,12 +7,9 @@ export function jst(localDateTime: string): Date {
   return new Date(`${withSeconds}+09:00`)
 }
 
-export const kitakyushu: ReservationPolicy = demoPolicies['kitakyushu-mothers']
-export const isesaki: ReservationPolicy = demoPolicies.isesaki
+export const kitakyushu: BookingPolicy = demoPolicies['kitakyushu-mothers']
+export const isesaki: BookingPolicy = demoPolicies.isesaki
 
-export function withChanges(
-  policy: ReservationPolicy,
-  changes: Partial<ReservationPolicy>,
-): ReservationPolicy {
+export function withChanges(policy: BookingPolicy, changes: Partial<BookingPolicy>): BookingPolicy {
   return { ...structuredClone(policy), ...changes }
 }

@@ -4,22 +4,22 @@ import { checkPolicyEdit } from '../../../src/rules/booking/checkPolicyEdit'
 import { governingPolicies, policyOfEdition } from '../../../src/rules/booking/governingPolicies'
 import { policyInForce } from '../../../src/rules/booking/policyInForce'
 import { changedTermsBoundFields } from '../../../src/rules/booking/termsBoundFields'
-import type { ReservationPolicy } from '../../../src/rules/booking/types'
+import type { BookingPolicy } from '../../../src/rules/booking/types'
 import { isesaki, jst, withChanges } from './fixtures'
 
-const byEmail = (policy: ReservationPolicy, effectiveFrom: string) =>
+const byEmail = (policy: BookingPolicy, effectiveFrom: string) =>
   withChanges(policy, {
     effectiveFrom,
     channels: policy.channels.map((c) => ({ ...c, cancelBy: ['email'] })),
   })
 
-const stored = (id: number, policy: ReservationPolicy) => ({
+const stored = (id: number, policy: BookingPolicy) => ({
   id,
   effectiveFrom: policy.effectiveFrom,
   policy,
 })
 
-const cancelByOn = (entries: { policy: ReservationPolicy }[], at: Date) =>
+const cancelByOn = (entries: { policy: BookingPolicy }[], at: Date) =>
   policyInForce(
     entries.map((e) => e.policy),
     at,

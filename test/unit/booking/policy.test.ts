@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { policyInForce } from '../../../src/rules/booking/policyInForce'
 import { validatePolicy } from '../../../src/rules/booking/validatePolicy'
-import type { ReservationPolicy } from '../../../src/rules/booking/types'
+import type { BookingPolicy } from '../../../src/rules/booking/types'
 import { isesaki, jst, kitakyushu, withChanges } from './fixtures'
 
 describe('policyInForce', () => {
@@ -30,7 +30,7 @@ describe('policyInForce', () => {
 describe('validatePolicy', () => {
   const today = '2026-11-21'
   const future = { effectiveFrom: '2026-12-01' }
-  const paths = (policy: ReservationPolicy, isNew = true) =>
+  const paths = (policy: BookingPolicy, isNew = true) =>
     validatePolicy(policy, { today, isNew }).map((error) => error.path)
 
   it('accepts both demo policies', () => {

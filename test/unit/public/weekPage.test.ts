@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { listSlots } from '../../../src/rules/booking/listSlots'
-import { addDays } from '../../../src/rules/booking/tokyo'
+import { addDays } from '../../../src/lib/tokyoTime'
 import { demoPolicies } from '../../../src/seed/policies'
 import type { SiteOffice } from '../../../src/server/site/officeData'
 import { weekPage, weekStartOf } from '../../../src/server/site/slotPages'

@@ -9,13 +9,10 @@ import {
   type ArticleOverride,
   type ComposedTerms,
 } from '../../../src/rules/terms'
-import type { ReservationPolicy } from '../../../src/rules/booking/types'
+import type { BookingPolicy } from '../../../src/rules/booking/types'
 import { office, smallTemplate, t, twoChannelPolicy } from './fixtures'
 
-function edition(
-  policy: ReservationPolicy = twoChannelPolicy(),
-  overrides: ArticleOverride[] = [],
-) {
+function edition(policy: BookingPolicy = twoChannelPolicy(), overrides: ArticleOverride[] = []) {
   return composeTerms({ template: smallTemplate(), office, policy, overrides })
 }
 

@@ -1,9 +1,5 @@
 /** Inline policies and a small template for the terms rules tests; independent of the demo seed. */
-import type {
-  ChannelPolicy,
-  ReservationPolicy,
-  WeeklyWindow,
-} from '../../../src/rules/booking/types'
+import type { ChannelPolicy, BookingPolicy, WeeklyWindow } from '../../../src/rules/booking/types'
 import type { Article, Inline, TermsDocument } from '../../../src/rules/terms/types'
 
 export function weekdayWindows(...ranges: [string, string][]): WeeklyWindow[] {
@@ -38,7 +34,7 @@ const staffChannelEitherTool: ChannelPolicy = {
 }
 
 /** Both channels, like an office with its own booking site. */
-export function twoChannelPolicy(overrides: Partial<ReservationPolicy> = {}): ReservationPolicy {
+export function twoChannelPolicy(overrides: Partial<BookingPolicy> = {}): BookingPolicy {
   return {
     effectiveFrom: '2024-04-01',
     channels: [selfServiceChannel, staffChannelZoom],
@@ -62,7 +58,7 @@ export function twoChannelPolicy(overrides: Partial<ReservationPolicy> = {}): Re
 }
 
 /** Staff-scheduled only, staff choosing the tool, settled the day before. */
-export function staffOnlyPolicy(overrides: Partial<ReservationPolicy> = {}): ReservationPolicy {
+export function staffOnlyPolicy(overrides: Partial<BookingPolicy> = {}): BookingPolicy {
   return {
     effectiveFrom: '2024-04-01',
     channels: [staffChannelEitherTool],
@@ -82,7 +78,7 @@ export function staffOnlyPolicy(overrides: Partial<ReservationPolicy> = {}): Res
   }
 }
 
-export const office = { name: 'ハローワーク架空', signatory: '架空公共職業安定所長' }
+export const office = { name: 'ハローワーク架空', signatoryTitle: '架空公共職業安定所長' }
 
 export function t(text: string): Inline {
   return { text }

@@ -112,12 +112,12 @@ describe('the demo editions', () => {
   it('compose without a lint finding', () => {
     for (const [office, policy, overrides] of [
       [
-        { name: 'マザーズハローワーク北九州', signatory: '小倉公共職業安定所長' },
+        { name: 'マザーズハローワーク北九州', signatoryTitle: '小倉公共職業安定所長' },
         demoPolicies['kitakyushu-mothers'],
         kitakyushuOverrides,
       ],
       [
-        { name: 'ハローワーク伊勢崎', signatory: '伊勢崎公共職業安定所長' },
+        { name: 'ハローワーク伊勢崎', signatoryTitle: '伊勢崎公共職業安定所長' },
         demoPolicies.isesaki,
         [],
       ],

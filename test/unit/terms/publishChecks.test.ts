@@ -10,7 +10,7 @@ import {
   type EditionPublishInput,
 } from '../../../src/services/terms/publishChecks'
 
-const office = { name: 'ハローワーク伊勢崎', signatory: '伊勢崎公共職業安定所長' }
+const office = { name: 'ハローワーク伊勢崎', signatoryTitle: '伊勢崎公共職業安定所長' }
 const compose = (overrides: ArticleOverride[] = []): ComposedTerms =>
   composeTerms({ template: hqTemplate, office, policy: demoPolicies.isesaki, overrides })
 

@@ -5,7 +5,7 @@ import {
   renderTermsText,
   type ComposedTerms,
 } from '../../../src/rules/terms'
-import { formatDateJa } from '../../../src/rules/japaneseDate'
+import { formatEraDate } from '../../../src/lib/tokyoTime'
 import { office, smallTemplate, twoChannelPolicy } from './fixtures'
 
 function edition(): ComposedTerms {
@@ -32,7 +32,7 @@ describe('renderTermsText', () => {
 
   it('closes with the effective date in the Japanese calendar and the signatory', () => {
     const printed = renderTermsText(edition(), { effectiveFrom: '2023-04-01' })
-    expect(formatDateJa('2023-04-01')).toBe('令和5年4月1日')
+    expect(formatEraDate('2023-04-01')).toBe('令和5年4月1日')
     expect(printed.endsWith('\n\n令和5年4月1日\n架空公共職業安定所長\n')).toBe(true)
     expect(renderTermsText(edition(), { effectiveFrom: '2019-05-01' })).toContain(
       '令和元年5月1日\n',

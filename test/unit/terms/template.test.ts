@@ -11,8 +11,8 @@ import {
 import { hqTemplate, kitakyushuOverrides } from '../../../src/seed/template'
 import { staffOnlyPolicy, twoChannelPolicy } from './fixtures'
 
-const kitakyushu = { name: 'マザーズハローワーク北九州', signatory: '小倉公共職業安定所長' }
-const isesaki = { name: 'ハローワーク伊勢崎', signatory: '伊勢崎公共職業安定所長' }
+const kitakyushu = { name: 'マザーズハローワーク北九州', signatoryTitle: '小倉公共職業安定所長' }
+const isesaki = { name: 'ハローワーク伊勢崎', signatoryTitle: '伊勢崎公共職業安定所長' }
 
 function composeBoth() {
   return {

@@ -1,13 +1,14 @@
-import { DateTime, FixedOffsetZone } from 'luxon'
-import type { Weekday } from './types'
-
 /**
- * Every wall-clock value in a reservation policy is Asia/Tokyo time.
- * Calendar days are resolved with luxon; instants inside a day are then
- * plain epoch-millisecond arithmetic from that day's start. That is exact because Asia/Tokyo
- * has kept UTC+9 without daylight saving since 1951, so no day is longer or shorter than 24 h,
- * and it keeps slot listing free of per-slot date objects.
+ * Time in Japan: every calendar date and wall-clock value in Kiyaku (policies, terms editions,
+ * bookings, the admin) is Asia/Tokyo time, whatever the server's or browser's zone.
+ *
+ * Asia/Tokyo has kept UTC+9 without daylight saving since 1951, so no day is longer or shorter
+ * than 24 h: calendar days are resolved with luxon, instants inside a day are plain
+ * epoch-millisecond arithmetic from that day's start, and slot listing stays free of per-slot
+ * date objects.
  */
+import { DateTime, FixedOffsetZone } from 'luxon'
+
 /**
  * The zone luxon computes in: UTC+9 as a fixed offset, which gives the same instants as the IANA
  * zone for every date since 1951 without an Intl lookup per conversion (that lookup was a tenth
@@ -16,9 +17,16 @@ import type { Weekday } from './types'
 export const TOKYO_ZONE = FixedOffsetZone.instance(9 * 60)
 
 export const MINUTE_MS = 60_000
+const DAY_MS = 86_400_000
+const TOKYO_OFFSET_MS = 9 * 3_600_000
+/** The IANA name of Japan's zone, as Intl, Payload and the public API write it. */
+export const TOKYO_TIME_ZONE = 'Asia/Tokyo'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/
+
+/** ISO 8601 weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7
 
 export interface TokyoDay {
   /** YYYY-MM-DD */
@@ -46,9 +54,40 @@ export function tokyoDay(isoDate: string): TokyoDay {
   }
 }
 
+/** The instant 00:00 in Tokyo of a YYYY-MM-DD date. Throws RangeError on a malformed date. */
+export function tokyoDayStart(isoDate: string): Date {
+  return new Date(tokyoDay(isoDate).startMs)
+}
+
 /** The Asia/Tokyo calendar date (YYYY-MM-DD) of an instant. */
 export function tokyoDateOf(instant: Date | number): string {
-  return DateTime.fromMillis(toMillis(instant), { zone: TOKYO_ZONE }).toISODate()!
+  return dateOfDayNumber(Math.floor((toMillis(instant) + TOKYO_OFFSET_MS) / DAY_MS))
+}
+
+/** Today's date in Tokyo (YYYY-MM-DD). */
+export function tokyoToday(now: Date | number = Date.now()): string {
+  return tokyoDateOf(now)
+}
+
+let memoDayNumber = Number.NaN
+let memoDate = ''
+
+/**
+ * The date of a Tokyo day number (whole days since 1970-01-01 in Tokyo), kept for the last day
+ * asked: the public terms routes ask on every request, and this keeps that off the hot path.
+ */
+function dateOfDayNumber(dayNumber: number): string {
+  if (dayNumber !== memoDayNumber) {
+    memoDate = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10)
+    memoDayNumber = dayNumber
+  }
+  return memoDate
+}
+
+/** Whole seconds until the next 00:00 in Tokyo, at least 1. */
+export function secondsUntilTokyoMidnight(nowMs: number = Date.now()): number {
+  const elapsed = (nowMs + TOKYO_OFFSET_MS) % DAY_MS
+  return Math.max(1, Math.ceil((DAY_MS - elapsed) / 1000))
 }
 
 export interface TokyoWallClock {
@@ -93,6 +132,55 @@ export function formatTokyoIso(instant: Date | number): string {
   return DateTime.fromMillis(toMillis(instant), { zone: TOKYO_ZONE }).toISO({
     suppressMilliseconds: true,
   })!
+}
+
+const eraFormatter = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: TOKYO_TIME_ZONE,
+})
+
+/**
+ * 2023-04-01 → 令和5年4月1日, as the terms and statutes write dates; the first year of an era
+ * prints as 元年. Formatting goes through Intl's Japanese calendar so new eras come with the
+ * runtime's ICU data.
+ */
+export function formatEraDate(isoDate: string): string {
+  const formatted = eraFormatter.format(tokyoDayStart(isoDate))
+  // Some ICU versions print 1年 for the first year of an era in long form; statutes write 元年.
+  return formatted.replace(/^(\D+)1年/, '$1元年')
+}
+
+function localeTag(language: string): string {
+  return language === 'en' ? 'en-GB' : 'ja-JP'
+}
+
+/** 2026年4月1日(水) / Wed 1 April 2026 */
+export function formatDay(isoDate: string, language: string): string {
+  return new Intl.DateTimeFormat(localeTag(language), {
+    timeZone: TOKYO_TIME_ZONE,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(tokyoDayStart(isoDate))
+}
+
+/** 令和8年4月1日, as the terms themselves write dates (English: Wed 1 April 2026). */
+export function formatEraDay(isoDate: string, language: string): string {
+  return language === 'en' ? formatDay(isoDate, language) : formatEraDate(isoDate)
+}
+
+/** 10:30, in Tokyo. */
+export function formatTime(instant: string | Date): string {
+  return new Intl.DateTimeFormat('ja-JP', {
+    timeZone: TOKYO_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(instant))
 }
 
 /** Epoch ms of an instant; throws RangeError on an invalid Date rather than computing with NaN. */
