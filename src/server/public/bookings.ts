@@ -10,6 +10,7 @@ import { mailConfirmationRequest } from './bookingMailing'
 import { addressKey, RATE_LIMITED_MESSAGE, successfulBookingLimitOf } from './bookingRateLimit'
 import { parseOrReject, requireOffice, sendBookingError } from './bookingRequests'
 import { policyRoutes } from './policy'
+import { isApplicantRefusal, mailRefusedApplicant, refusedBookingView } from './refusedBooking'
 import { slotsRoutes } from './slots'
 
 // Generous bounds: the booking rules check lengths and formats with precise messages.
@@ -41,8 +42,9 @@ export const bookingBody = z.strictObject({
 
 /**
  * POST /offices/{slug}/bookings: an applicant's own booking (the self-service channel). 202 with
- * the booking pending confirmation, and a mail with the confirmation link. Everything about the
- * booking itself is decided by the bookings collection's hooks.
+ * the booking pending confirmation, and a mail with the confirmation link. An applicant the office
+ * refused gets the same 202 and a mail saying so instead. Everything about the booking itself is
+ * decided by the bookings collection's hooks.
  */
 function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies): Router {
   const router = Router()
@@ -79,6 +81,14 @@ function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies):
         eligibility: body.eligibility ?? {},
       })
     } catch (error) {
+      if (isApplicantRefusal(error)) {
+        // Answered as if accepted, told by mail: see refusedBooking.ts.
+        const booking = await refusedBookingView(payload, office.id, slotStart)
+        successfulBookings.record(address)
+        void mailRefusedApplicant(payload, logger, office, body.applicant.email)
+        res.status(202).json({ booking })
+        return
+      }
       if (sendBookingError(res, error)) return
       throw error
     }

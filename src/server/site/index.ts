@@ -23,6 +23,11 @@ import { createPublicBooking, publicBookingView } from '../../services/bookings/
 import { policyRecordInForce } from '../../services/policies/policiesForOffice'
 import { mailConfirmationRequest } from '../public/bookingMailing'
 import {
+  isApplicantRefusal,
+  mailRefusedApplicant,
+  refusedBookingView,
+} from '../public/refusedBooking'
+import {
   addressKey,
   RATE_LIMITED_MESSAGE,
   successfulBookingLimitOf,
@@ -284,6 +289,18 @@ export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
         ),
       )
     } catch (error) {
+      if (isApplicantRefusal(error)) {
+        // The page an accepted booking gets; the applicant is told by mail (refusedBooking.ts).
+        const booking = await refusedBookingView(payload, office.id, slotStart, now)
+        successfulBookings.record(address)
+        void mailRefusedApplicant(payload, logger, office, state.applicant.email)
+        sendSitePage(
+          res,
+          200,
+          submittedPage(office, booking, governing?.policy.confirmWindowMinutes ?? 0),
+        )
+        return
+      }
       if (!(error instanceof BookingRuleError)) throw error
       const errors = error.violations.map(({ field, message }) => ({ field, message }))
       const taken = error.violations.some((v) => v.code === 'slot_full')
