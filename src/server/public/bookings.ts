@@ -48,11 +48,13 @@ export const bookingBody = z.strictObject({
  */
 function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies): Router {
   const router = Router()
-  const successfulBookings = successfulBookingLimitOf(payload)
+  const successfulBookings = successfulBookingLimitOf(payload, env.secret)
 
   router.post('/offices/:slug/bookings', async (req, res) => {
     const address = addressKey(req.ip)
-    if (successfulBookings.isExhausted(address)) {
+    const retryAfter = await successfulBookings.retryAfterSeconds(address)
+    if (retryAfter > 0) {
+      res.set('Retry-After', String(retryAfter))
       throw new PublicError(429, 'rate_limited', RATE_LIMITED_MESSAGE)
     }
     const body = parseOrReject(bookingBody, req.body)
@@ -84,7 +86,7 @@ function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies):
       if (isApplicantRefusal(error)) {
         // Answered as if accepted, told by mail: see refusedBooking.ts.
         const booking = await refusedBookingView(payload, office.id, slotStart)
-        successfulBookings.record(address)
+        await successfulBookings.record(address)
         void mailRefusedApplicant(payload, logger, office, body.applicant.email)
         res.status(202).json({ booking })
         return
@@ -92,7 +94,7 @@ function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies):
       if (sendBookingError(res, error)) return
       throw error
     }
-    successfulBookings.record(address)
+    await successfulBookings.record(address)
     const { booking, confirmToken } = created
     void mailConfirmationRequest(payload, logger, env.publicUrl, office, booking, confirmToken)
     res.status(202).json({ booking: publicBookingView(booking) })

@@ -113,7 +113,7 @@ function stateFromBody(body: Record<string, unknown>, eligibilityIds: string[]):
 export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
   const router = Router()
   const guard = new FormGuard(env.secret, env.publicUrl)
-  const successfulBookings = successfulBookingLimitOf(payload)
+  const successfulBookings = successfulBookingLimitOf(payload, env.secret)
   // The public API's limit, counted for the site's pages on their own.
   const limit = rateLimit({
     windowMs: 60_000,
@@ -243,7 +243,9 @@ export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
       return
     }
     const address = addressKey(req.ip)
-    if (successfulBookings.isExhausted(address)) {
+    const retryAfter = await successfulBookings.retryAfterSeconds(address)
+    if (retryAfter > 0) {
+      res.set('Retry-After', String(retryAfter))
       problem(res, 429, 'しばらくお待ちください', RATE_LIMITED_MESSAGE, back)
       return
     }
@@ -277,7 +279,7 @@ export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
         agreed: state.agreed,
         eligibility: state.eligibility,
       })
-      successfulBookings.record(address)
+      await successfulBookings.record(address)
       void mailConfirmationRequest(payload, logger, env.publicUrl, office, booking, confirmToken)
       sendSitePage(
         res,
@@ -292,7 +294,7 @@ export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
       if (isApplicantRefusal(error)) {
         // The page an accepted booking gets; the applicant is told by mail (refusedBooking.ts).
         const booking = await refusedBookingView(payload, office.id, slotStart, now)
-        successfulBookings.record(address)
+        await successfulBookings.record(address)
         void mailRefusedApplicant(payload, logger, office, state.applicant.email)
         sendSitePage(
           res,
