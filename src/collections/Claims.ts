@@ -9,6 +9,7 @@ const nobody = () => false
 const CLAIM_KIND_LABELS: Record<ClaimKind, ReturnType<typeof ja>> = {
   'job-run': ja('ジョブの実行', 'Job run'),
   'booking-revision': ja('予約の更新', 'Booking write'),
+  'standing-merge': ja('申込者記録の統合', 'Standing merge'),
 }
 
 /**
