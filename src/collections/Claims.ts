@@ -8,6 +8,7 @@ import { bilingual } from './i18n'
 const CLAIM_KIND_LABELS: Record<ClaimKind, ReturnType<typeof bilingual>> = {
   'job-run': bilingual('ジョブの実行', 'Job run'),
   'booking-revision': bilingual('予約の更新', 'Booking write'),
+  'standing-merge': bilingual('申込者記録の統合', 'Standing merge'),
 }
 
 /**

@@ -172,3 +172,17 @@ export async function sendBookingMail(
     ...(mail.attachments ? { attachments: mail.attachments } : {}),
   })
 }
+
+/**
+ * To an applicant the office has refused who books online. The public answer looks like any
+ * accepted booking's (a stranger typing someone's address must not learn of the refusal), so
+ * this mail is where the applicant learns that the booking was not taken, and whom to call.
+ */
+export function onlineBookingDeclinedMail(office: MailOffice): BookingMail {
+  return compose(`【${office.name}】オンライン職業相談のお申込みについて`, [
+    `${office.name}のオンライン職業相談にお申込みいただきましたが、このお申込みはオンラインではお受けできません。ご予約は成立していません。`,
+    'ご相談をご希望の場合は、お手数ですが、次の連絡先まで電話またはメールでお問い合わせください。窓口での職業相談は引き続きご利用いただけます。',
+    'このメールは送信専用のアドレスから自動で送信しています。お心当たりのない場合は、このメールを破棄してください。',
+    contact(office),
+  ])
+}

@@ -12,6 +12,9 @@ const FAILED_LOGINS_PER_ACCOUNT_AND_ADDRESS = 10
 /** Sign-in requests (failed logins, password resets, unlocks) one address may send per window. */
 const AUTH_REQUESTS_PER_ADDRESS = 30
 
+/** The one address-hits bucket of every sign-in request per address (see authRateLimits). */
+const AUTH_ADDRESS_BUCKET = 'auth-address'
+
 const AUTH_PATHS = new Set(['/users/login', '/users/forgot-password', '/users/unlock'])
 /** Payload's GraphQL twins of the routes above; they would bypass the limits. */
 const GRAPHQL_AUTH_MUTATION = /\b(?:loginUser|forgotPasswordUser|unlockUser|resetPasswordUser)\b/
@@ -74,10 +77,14 @@ export function authRateLimits(payload: Payload, secret: string): RequestHandler
     (req) => `${emailOf(req)}|${addressOf(req)}`,
     true,
   )
-  // One count per address: failed logins, and every reset or unlock request (those answer 200
-  // whether or not the account exists, so each one counts).
+  // One allowance per address for every sign-in request: failed logins, and every reset or unlock
+  // request (those answer 200 whether or not the account exists, so each one counts). Shared on
+  // purpose, not a bucket per route: with separate buckets one address would get the limit once
+  // for password guesses and again for reset mails sent to other people's inboxes, and the
+  // limit the README states ("sign-in requests per address") would be three limits. A reset or
+  // unlock spends a wrong password's place, which costs an honest user nothing at these numbers.
   // Two stores of one name share their rows (express-rate-limit wants a store per limiter).
-  const addressHits = () => new SharedHitCounter(payload, 'auth-address', secret)
+  const addressHits = () => new SharedHitCounter(payload, AUTH_ADDRESS_BUCKET, secret)
   const failedLoginsPerAddress = limiter(addressHits(), AUTH_REQUESTS_PER_ADDRESS, addressOf, true)
   const requestsPerAddress = limiter(addressHits(), AUTH_REQUESTS_PER_ADDRESS, addressOf, false)
   return (req, res, next) => {

@@ -1,6 +1,8 @@
 import type { RequestHandler } from 'express'
-import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit'
+import { ipKeyGenerator, rateLimit, type Options, type Store } from 'express-rate-limit'
+import type { Payload } from 'payload'
 
+import { SharedHitCounter } from '../../services/rateLimits/sharedHitCounter'
 import { errorBody } from '../errors'
 
 export const RATE_LIMITED_MESSAGE = 'リクエストが多すぎます。しばらくしてから再度お試しください。'
@@ -9,38 +11,24 @@ export const RATE_LIMITED_MESSAGE = 'リクエストが多すぎます。しば�
  * Successful bookings per address. Only bookings that were made count, and they are counted after
  * the fact: a burst of simultaneous requests for one seat must come back 202/409, not 429, while
  * one address still cannot fill an office's calendar. Failed attempts are bounded by the public
- * router's per-minute limit.
+ * router's per-minute limit. Counted in the database (`address-hits`, keyed hashes of the address
+ * only) over a sliding hour, so the limit holds across server processes.
  */
 export class SuccessfulBookingLimit {
-  /**
-   * A plain Map, not lru-cache: an address's count must last its whole window. A size-bounded
-   * cache would evict live counts under a flood of addresses and so lift the limit; here only
-   * counts whose window has ended are dropped.
-   */
-  private readonly counts = new Map<string, { count: number; resetAt: number }>()
-
   constructor(
+    private readonly counter: SharedHitCounter,
     readonly limit: number,
-    readonly windowMs: number,
   ) {}
 
-  private current(key: string, now: number) {
-    const entry = this.counts.get(key)
-    if (!entry || entry.resetAt <= now) return undefined
-    return entry
+  /** Seconds until the address may book again; 0 while it is under the limit. */
+  async retryAfterSeconds(key: string): Promise<number> {
+    const { totalHits, resetTime } = await this.counter.get(key)
+    if (totalHits < this.limit) return 0
+    return Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
   }
 
-  isExhausted(key: string, now = Date.now()): boolean {
-    return (this.current(key, now)?.count ?? 0) >= this.limit
-  }
-
-  record(key: string, now = Date.now()): void {
-    const entry = this.current(key, now)
-    if (entry) entry.count++
-    else this.counts.set(key, { count: 1, resetAt: now + this.windowMs })
-    if (this.counts.size > 10_000) {
-      for (const [stale, value] of this.counts) if (value.resetAt <= now) this.counts.delete(stale)
-    }
+  async record(key: string): Promise<void> {
+    await this.counter.increment(key)
   }
 }
 
@@ -49,12 +37,14 @@ const BOOKING_LIMIT_WINDOW_MS = 60 * 60_000
 
 const successfulBookingLimits = new WeakMap<object, SuccessfulBookingLimit>()
 
-/** One count per server (keyed by its Payload), shared by the JSON API and the booking site. */
-export function successfulBookingLimitOf(server: object): SuccessfulBookingLimit {
-  let limit = successfulBookingLimits.get(server)
+/** One limit per server (keyed by its Payload), shared by the JSON API and the booking site. */
+export function successfulBookingLimitOf(payload: Payload, secret: string): SuccessfulBookingLimit {
+  let limit = successfulBookingLimits.get(payload)
   if (!limit) {
-    limit = new SuccessfulBookingLimit(BOOKINGS_PER_ADDRESS, BOOKING_LIMIT_WINDOW_MS)
-    successfulBookingLimits.set(server, limit)
+    const counter = new SharedHitCounter(payload, 'bookings-address', secret)
+    counter.init({ windowMs: BOOKING_LIMIT_WINDOW_MS } as Options)
+    limit = new SuccessfulBookingLimit(counter, BOOKINGS_PER_ADDRESS)
+    successfulBookingLimits.set(payload, limit)
   }
   return limit
 }

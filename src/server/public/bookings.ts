@@ -10,6 +10,7 @@ import { mailConfirmationRequest } from './bookingMailing'
 import { addressKey, RATE_LIMITED_MESSAGE, successfulBookingLimitOf } from './bookingRateLimit'
 import { parseOrReject, requireOffice, sendBookingError } from './bookingRequests'
 import { policyRoutes } from './policy'
+import { isApplicantRefusal, mailRefusedApplicant, refusedBookingView } from './refusedBooking'
 import { slotsRoutes } from './slots'
 
 // Generous bounds: the booking rules check lengths and formats with precise messages.
@@ -41,16 +42,19 @@ export const bookingBody = z.strictObject({
 
 /**
  * POST /offices/{slug}/bookings: an applicant's own booking (the self-service channel). 202 with
- * the booking pending confirmation, and a mail with the confirmation link. Everything about the
- * booking itself is decided by the bookings collection's hooks.
+ * the booking pending confirmation, and a mail with the confirmation link. An applicant the office
+ * refused gets the same 202 and a mail saying so instead. Everything about the booking itself is
+ * decided by the bookings collection's hooks.
  */
 function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies): Router {
   const router = Router()
-  const successfulBookings = successfulBookingLimitOf(payload)
+  const successfulBookings = successfulBookingLimitOf(payload, env.secret)
 
   router.post('/offices/:slug/bookings', async (req, res) => {
     const address = addressKey(req.ip)
-    if (successfulBookings.isExhausted(address)) {
+    const retryAfter = await successfulBookings.retryAfterSeconds(address)
+    if (retryAfter > 0) {
+      res.set('Retry-After', String(retryAfter))
       throw new PublicError(429, 'rate_limited', RATE_LIMITED_MESSAGE)
     }
     const body = parseOrReject(bookingBody, req.body)
@@ -79,10 +83,18 @@ function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies):
         eligibility: body.eligibility ?? {},
       })
     } catch (error) {
+      if (isApplicantRefusal(error)) {
+        // Answered as if accepted, told by mail: see refusedBooking.ts.
+        const booking = await refusedBookingView(payload, office.id, slotStart)
+        await successfulBookings.record(address)
+        void mailRefusedApplicant(payload, logger, office, body.applicant.email)
+        res.status(202).json({ booking })
+        return
+      }
       if (sendBookingError(res, error)) return
       throw error
     }
-    successfulBookings.record(address)
+    await successfulBookings.record(address)
     const { booking, confirmToken } = created
     void mailConfirmationRequest(payload, logger, env.publicUrl, office, booking, confirmToken)
     res.status(202).json({ booking: publicBookingView(booking) })

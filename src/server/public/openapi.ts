@@ -24,7 +24,7 @@ const ruleCodes = [
   'missing_field',
   'invalid_field',
   'terms_not_current',
-  'not_accepted',
+  // No not_accepted: a refused applicant is answered as if accepted (refusedBooking.ts).
   'invalid_transition',
   'slot_full',
   'booking_changed',

@@ -23,6 +23,11 @@ import { createPublicBooking, publicBookingView } from '../../services/bookings/
 import { policyRecordInForce } from '../../services/policies/policiesForOffice'
 import { mailConfirmationRequest } from '../public/bookingMailing'
 import {
+  isApplicantRefusal,
+  mailRefusedApplicant,
+  refusedBookingView,
+} from '../public/refusedBooking'
+import {
   addressKey,
   RATE_LIMITED_MESSAGE,
   successfulBookingLimitOf,
@@ -108,7 +113,7 @@ function stateFromBody(body: Record<string, unknown>, eligibilityIds: string[]):
 export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
   const router = Router()
   const guard = new FormGuard(env.secret, env.publicUrl)
-  const successfulBookings = successfulBookingLimitOf(payload)
+  const successfulBookings = successfulBookingLimitOf(payload, env.secret)
   // The public API's limit, counted for the site's pages on their own.
   const limit = rateLimit({
     windowMs: 60_000,
@@ -238,7 +243,9 @@ export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
       return
     }
     const address = addressKey(req.ip)
-    if (successfulBookings.isExhausted(address)) {
+    const retryAfter = await successfulBookings.retryAfterSeconds(address)
+    if (retryAfter > 0) {
+      res.set('Retry-After', String(retryAfter))
       problem(res, 429, 'しばらくお待ちください', RATE_LIMITED_MESSAGE, back)
       return
     }
@@ -272,7 +279,7 @@ export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
         agreed: state.agreed,
         eligibility: state.eligibility,
       })
-      successfulBookings.record(address)
+      await successfulBookings.record(address)
       void mailConfirmationRequest(payload, logger, env.publicUrl, office, booking, confirmToken)
       sendSitePage(
         res,
@@ -284,6 +291,18 @@ export function siteRouter({ payload, env, logger }: SiteDependencies): Router {
         ),
       )
     } catch (error) {
+      if (isApplicantRefusal(error)) {
+        // The page an accepted booking gets; the applicant is told by mail (refusedBooking.ts).
+        const booking = await refusedBookingView(payload, office.id, slotStart, now)
+        await successfulBookings.record(address)
+        void mailRefusedApplicant(payload, logger, office, state.applicant.email)
+        sendSitePage(
+          res,
+          200,
+          submittedPage(office, booking, governing?.policy.confirmWindowMinutes ?? 0),
+        )
+        return
+      }
       if (!(error instanceof BookingRuleError)) throw error
       const errors = error.violations.map(({ field, message }) => ({ field, message }))
       const taken = error.violations.some((v) => v.code === 'slot_full')

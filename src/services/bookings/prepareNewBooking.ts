@@ -157,8 +157,9 @@ function resolveConsent(
 
 /**
  * Everything a new booking must pass, in the order an applicant can act on: the slot and the form
- * (all violations at once), consent, acceptance, then a seat. Returns the data to write, with
- * normalised applicant details and every system field set here rather than taken from the caller.
+ * (all violations at once), consent, the open-bookings limit, a seat, then acceptance. Returns
+ * the data to write, with normalised applicant details and every system field set here rather
+ * than taken from the caller.
  */
 export async function prepareNewBooking(
   data: BookingData,
@@ -231,8 +232,6 @@ export async function prepareNewBooking(
     now,
   )
   const keys = applicantKeys(officeId, applicant)
-  const refusal = await checkApplicantStanding(payload, officeId, keys)
-  if (refusal) fail(refusal)
   // Applicants only: staff booking on someone's behalf are not held to it.
   if (!req.user) {
     const tooMany = await checkOpenBookingLimit(payload, officeId, keys, applicant, policy, now)
@@ -246,6 +245,10 @@ export async function prepareNewBooking(
     capacity: policy.capacityPerSlot,
     now,
   })
+  // Last of all: the public paths answer a refusal as if accepted (issue 10, item 12), so every
+  // answer an accepted applicant could get (slot_full, too many open bookings) comes first.
+  const refusal = await checkApplicantStanding(payload, officeId, keys)
+  if (refusal) fail(refusal)
 
   const status = initialStatus(channel)
   const actor = actorOf(req)

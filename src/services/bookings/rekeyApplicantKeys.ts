@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 
 import type { Applicant } from '../../rules/booking/types'
+import { claimOnce } from '../claims/claims'
+import { isUniqueConflict } from '../database/uniqueConflict'
 import { applicantKeyRenames, KEYED_PREFIX } from './applicantKey'
 
 interface StoredBooking {
@@ -30,8 +32,9 @@ function officeIdOf(booking: StoredBooking): number | string | undefined {
  * the standing under the old key is renamed, or folded into one already under the new key.
  * A standing whose bookings no longer hold any details cannot be renamed and is deleted: its
  * unkeyed hash is the reversible part, and without details nobody can be matched to it again.
- * Safe to run in several processes at once: every step is a single-row write that a second run
- * finds done.
+ * Safe to run in several processes at once: a rename or a key change is a single-row write that
+ * a second run finds done, and a merge (which adds counts, so is not idempotent) is done only by
+ * the run that claims it (`standing-merge|<old standing's id>`, a unique-index claim).
  */
 export async function rekeyApplicantKeys(
   payload: Payload,
@@ -99,28 +102,50 @@ async function renameStanding(
     })
   const old = await find(from)
   if (!old) return 0
-  const current = await find(to)
-  if (current) {
-    await payload.db.updateOne({
-      collection: 'applicant-standings',
-      id: current.id,
-      data: {
-        noShowCount: (current.noShowCount ?? 0) + (old.noShowCount ?? 0),
-        refused: Boolean(current.refused || old.refused),
-      },
-      returning: false,
-    })
-    await payload.db.deleteOne({
-      collection: 'applicant-standings',
-      where: { id: { equals: old.id } },
-    })
-  } else {
-    await payload.db.updateOne({
-      collection: 'applicant-standings',
-      id: old.id,
-      data: { applicantKey: to },
-      returning: false,
-    })
+  if (!(await find(to))) {
+    try {
+      await payload.db.updateOne({
+        collection: 'applicant-standings',
+        id: old.id,
+        data: { applicantKey: to },
+        returning: false,
+      })
+      return 1
+    } catch (error) {
+      // A standing under the new key appeared meanwhile (a no-show counted by a process already
+      // serving): merge into it instead.
+      if (
+        !isUniqueConflict(error, 'applicant-standings', {
+          name: 'applicantKey',
+          column: 'applicant_key',
+        })
+      )
+        throw error
+    }
   }
+  // Adding counts twice would double them: of runs racing here, only the claimant merges, and it
+  // reads the standing under the new key after its claim, so it adds to the latest count.
+  const claimed = await claimOnce(payload, {
+    key: `standing-merge|${String(old.id)}`,
+    kind: 'standing-merge',
+  })
+  if (!claimed) return 0
+  // Another run may have renamed the old standing itself to the new key meanwhile: then there is
+  // nothing to merge (and "both" would be the same row).
+  const [stillOld, current] = await Promise.all([find(from), find(to)])
+  if (!stillOld || String(stillOld.id) !== String(old.id) || !current) return 0
+  await payload.db.updateOne({
+    collection: 'applicant-standings',
+    id: current.id,
+    data: {
+      noShowCount: (current.noShowCount ?? 0) + (stillOld.noShowCount ?? 0),
+      refused: Boolean(current.refused || stillOld.refused),
+    },
+    returning: false,
+  })
+  await payload.db.deleteOne({
+    collection: 'applicant-standings',
+    where: { id: { equals: old.id } },
+  })
   return 1
 }

@@ -4,7 +4,7 @@ import type { Payload, Where } from 'payload'
 import { isUniqueConflict } from '../database/uniqueConflict'
 
 /** What a claimed key stands for; the claims collection offers these as its `kind` options. */
-export type ClaimKind = 'job-run' | 'booking-revision'
+export type ClaimKind = 'job-run' | 'booking-revision' | 'standing-merge'
 
 const THIS_PROCESS = `${hostname()}:${process.pid}`
 

@@ -50,7 +50,9 @@ export async function mailApplicantsAffectedByChange(
   if (addresses.length === 0) return 0
   const office = await officeById(payload, officeId)
   const name = office?.name ?? 'ハローワーク'
-  const base = process.env.PUBLIC_URL ?? ''
+  // The validated PUBLIC_URL (env.publicUrl, Payload's serverURL): process.env may lack it or
+  // hold an unchecked value.
+  const base = payload.config.serverURL
   const url = `${base}/public/v1/offices/${encodeURIComponent(String((office as { slug?: string } | null)?.slug ?? ''))}/notices`
   let sent = 0
   for (const to of addresses) {

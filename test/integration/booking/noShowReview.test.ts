@@ -177,10 +177,13 @@ describe('refusal is an office admin’s decision', () => {
         applicant: applicant({ email: person.email }),
       }),
     )
-    expect(turnedAway.status).toBe(422)
-    expect(turnedAway.body.errors[0]).toMatchObject({
-      code: 'not_accepted',
-      message: '現在このご予約はお受けできません。',
+    // Answered as if accepted (issue 10, item 12); the applicant is told by mail, nothing stored.
+    expect(turnedAway.status).toBe(202)
+    await suite.ctx.smtp.waitFor(mailTo(person.email, /お申込みについて/))
+    const { totalDocs } = await suite.ctx.server.payload.count({
+      collection: 'bookings',
+      where: { reference: { equals: turnedAway.body.booking.reference } },
     })
+    expect(totalDocs).toBe(0)
   })
 })

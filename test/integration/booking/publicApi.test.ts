@@ -304,7 +304,7 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
     )
   })
 
-  it('not_accepted, neutrally, for an applicant the office refuses', async () => {
+  it('an applicant the office refuses is answered as if accepted, stores nothing, and is told by mail', async () => {
     const email = uniqueEmail('refused')
     const officeId = suite.ctx.officeIds[KITAKYUSHU]!
     const [key] = applicantKeys(officeId, normaliseApplicant({ email }))
@@ -323,8 +323,19 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
         applicant: applicant({ email: `  ${email.toUpperCase()}` }),
       }),
     )
-    expectError(response, 422, 'not_accepted')
-    expect(response.body.errors[0].message).toBe('現在このご予約はお受けできません。')
+    // Issue 10, item 12: a stranger typing the address must not learn of the refusal.
+    expect(response.status, JSON.stringify(response.body)).toBe(202)
+    expect(response.body.booking.status).toBe('pending_confirmation')
+    // Sent to the address as given, normalised (the local part keeps its case).
+    const mail = await suite.ctx.smtp.waitFor(
+      mailTo(email.toUpperCase().replace('@EXAMPLE.TEST', '@example.test'), /お申込みについて/),
+    )
+    expect(mail.text).toContain('オンラインではお受けできません')
+    const { totalDocs } = await suite.ctx.server.payload.count({
+      collection: 'bookings',
+      where: { reference: { equals: response.body.booking.reference } },
+    })
+    expect(totalDocs).toBe(0)
   })
 
   it('slot_full (409) once the only seat is held; the slot leaves the list', async () => {

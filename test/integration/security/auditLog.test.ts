@@ -50,6 +50,23 @@ describe('the audit log carries no applicant values', () => {
       'PATCH',
     )
     expect(edited.status).toBe(200)
+    // Staff's free-text reason may name the person; the keyed hash can be tested against a 求職番号.
+    const reason = '監査 秘子様より電話、体調不良のため取消'
+    const cancelled = await postJson(
+      `${suite.ctx.server.url}/api/bookings/${booking.id}`,
+      { status: 'cancelled', cancelVia: 'phone', statusReason: reason },
+      bearer(staff),
+      'PATCH',
+    )
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200)
+    const applicantKey = (
+      await suite.ctx.server.payload.findByID({
+        collection: 'bookings',
+        id: booking.id,
+        showHiddenFields: true,
+      })
+    ).applicantKey
+    expect(applicantKey).toBeTruthy()
 
     const entries = await suite.ctx.server.payload.find({
       collection: 'audit-log',
@@ -65,6 +82,9 @@ describe('the audit log carries no applicant values', () => {
       '08055550202',
       '13010-5551234',
       '監査に残ってはならないメモ',
+      reason,
+      '体調不良',
+      applicantKey!,
     ]) {
       expect(text).not.toContain(value)
     }
@@ -74,5 +94,12 @@ describe('the audit log carries no applicant values', () => {
         'applicant.phone',
     )
     expect(staffEdit, 'the staff edit names the changed field').toBeDefined()
+    // statusReason is moved into the history row on write, so that is where the change shows.
+    const cancellation = entries.docs.find((entry) =>
+      (entry.after as { personalFieldsChanged?: string[] } | null)?.personalFieldsChanged?.includes(
+        'statusHistory.reason',
+      ),
+    )
+    expect(cancellation, 'the cancellation says its reason changed').toBeDefined()
   })
 })

@@ -112,6 +112,22 @@ describe('sign-in limits', () => {
     expect(statuses[30]).toBe(429)
   })
 
+  it('reset requests and wrong passwords share one allowance per address (by design: one limit, not three)', async () => {
+    const address = '203.0.113.50'
+    for (let i = 0; i < 30; i++) {
+      const response = await post(i % 2 === 0 ? first : second, 'forgot-password', address, {
+        email: `reset-${i}@example.test`,
+      })
+      expect(response.status).toBe(200)
+    }
+    const guess = await post(first, 'login', address, {
+      email: 'isesaki-admin@demo.test',
+      password: 'wrong-after-resets',
+    })
+    expect(guess.status).toBe(429)
+    expect(Number(guess.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
   it('GraphQL offers no way around the limits', async () => {
     const response = await fetch(`${first.url}/api/graphql`, {
       method: 'POST',

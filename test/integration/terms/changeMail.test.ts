@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { closedDayReason } from '../../../src/rules/booking/checkClosedDay'
 import { tokyoDay } from '../../../src/lib/tokyoTime'
@@ -9,6 +9,7 @@ import {
   bookingSuite,
   KITAKYUSHU,
   kitakyushuPolicy,
+  MAILED_PUBLIC_URL,
   mailTo,
   postJson,
 } from '../booking/support'
@@ -29,6 +30,7 @@ function openDayFrom(from: string): string {
 
 describe('a published change is mailed to the applicants it affects', () => {
   it('mails those booked on or after its effective date, and not the others', async () => {
+    vi.stubEnv('PUBLIC_URL', 'http://unvalidated.test')
     const { payload } = suite.ctx.server
     const office = suite.ctx.officeIds[KITAKYUSHU]!
     const effectiveFrom = openDayFrom(addDays(tokyoToday(), 35))
@@ -93,7 +95,10 @@ describe('a published change is mailed to the applicants it affects', () => {
     )
     expect(published.status, JSON.stringify(published.body)).toBe(200)
     const mail = await suite.ctx.smtp.waitFor(mailTo('affected@example.test', /利用規約の変更/))
-    expect(mail.text).toContain('/notices')
+    // The link is on the server's validated PUBLIC_URL, not whatever process.env holds.
+    expect(mail.text).toContain(`${MAILED_PUBLIC_URL}/public/v1/offices/${KITAKYUSHU}/notices`)
+    expect(mail.text).not.toContain('unvalidated.test')
     expect(suite.ctx.smtp.inbox.some((m) => m.to.includes('unaffected@example.test'))).toBe(false)
+    vi.unstubAllEnvs()
   })
 })

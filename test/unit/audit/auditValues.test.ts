@@ -35,4 +35,40 @@ describe('audit values', () => {
     ])
     expect(changedPersonalFields(booking, booking)).toEqual([])
   })
+
+  it('keep no applicant key and no free-text reason, only that they changed', () => {
+    const before = {
+      id: 2,
+      status: 'confirmed',
+      applicantKey: 'hmac-of-the-applicant',
+      statusReason: null,
+      statusHistory: [{ from: null, to: 'confirmed', reason: null }],
+    }
+    const after = {
+      ...before,
+      status: 'cancelled',
+      applicantKey: 'hmac-rekeyed',
+      statusReason: '山田様より電話、体調不良のため',
+      statusHistory: [
+        ...before.statusHistory,
+        { from: 'confirmed', to: 'cancelled', reason: '山田様より電話、体調不良のため' },
+      ],
+    }
+    const snapshot = auditSnapshot(after)
+    expect(JSON.stringify(snapshot)).not.toMatch(/hmac|山田/)
+    expect(snapshot).toEqual({
+      id: 2,
+      status: 'cancelled',
+      statusHistory: [
+        { from: null, to: 'confirmed' },
+        { from: 'confirmed', to: 'cancelled' },
+      ],
+    })
+    expect(changedPersonalFields(before, after)).toEqual([
+      'applicantKey',
+      'statusHistory.reason',
+      'statusReason',
+    ])
+    expect(changedPersonalFields(after, after)).toEqual([])
+  })
 })
