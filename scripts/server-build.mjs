@@ -121,8 +121,10 @@ async function bundleInto(outdir) {
       js: "import { createRequire as kiyakuCreateRequire } from 'node:module'; const require = kiyakuCreateRequire(import.meta.url);",
     },
     sourcemap: true,
-    // Names stay readable in stack traces and heap snapshots.
-    minify: false,
+    // Less to parse at every start (about a tenth of its CPU time); identifiers are not renamed, so
+    // names stay readable in stack traces and heap snapshots, and the source maps give the lines.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   })
   for (const [from, to] of RUNTIME_FILES) {
