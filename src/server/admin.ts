@@ -9,6 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Router, type RequestHandler } from 'express'
@@ -49,6 +50,10 @@ export interface AdminHandlerOptions {
  * The Payload admin (a Next.js app under src/app) served by the Express server. In production
  * mode the admin is built first when `.next` is missing or was built from other sources.
  *
+ * Next.js itself is loaded and prepared on the first admin request, not at start: it is about a
+ * second of CPU that neither readiness nor the public API needs. Concurrent first requests wait for
+ * the same preparation; a failed one is answered with an error and tried again on the next request.
+ *
  * Next.js renders with the Payload instance the server already started: getPayload keeps its
  * instances in a process-wide cache (global._payload), so the admin bundle's own copy of
  * `payload` finds the server's instance, database connection and secret.
@@ -63,14 +68,26 @@ export async function createAdminHandler(
   if (dev) await generateImportMap()
   else await ensureAdminBuild({ log })
 
+  let preparing: Promise<NextRequestHandler> | undefined
+  const nextHandler = () =>
+    (preparing ??= prepareNext(dev).catch((error: unknown) => {
+      preparing = undefined
+      throw error
+    }))
+
+  const router = Router()
+  // Express 5 passes a rejected promise (a failed preparation) on to the error handler.
+  router.all(NEXT_ROUTES, (req, res) => nextHandler().then((handle) => handle(req, res)))
+  return router
+}
+
+type NextRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+async function prepareNext(dev: boolean): Promise<NextRequestHandler> {
   const { default: next } = await import('next')
   const nextApp = next({ dev, dir: projectRoot, quiet: !dev })
   await nextApp.prepare()
-  const handle = nextApp.getRequestHandler()
-
-  const router = Router()
-  router.all(NEXT_ROUTES, (req, res) => handle(req, res))
-  return router
+  return nextApp.getRequestHandler()
 }
 
 /**
