@@ -113,11 +113,11 @@ async function timedStart(): Promise<ColdStartSample> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const started = performance.now()
-  const child = spawn(
-    process.execPath,
-    ['--conditions=production', 'scripts/start.mjs'],
-    { cwd: projectRoot, env: productionEnv(dataDir, port), stdio: ['ignore', 'ignore', 'pipe'] },
-  )
+  const child = spawn(process.execPath, ['--conditions=production', 'scripts/start.mjs'], {
+    cwd: projectRoot,
+    env: productionEnv(dataDir, port),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   let exited = false
