@@ -19,6 +19,9 @@ import type { KiyakuEnv } from '../config/env'
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 const nextDir = path.join(projectRoot, '.next')
 const sourcesHashFile = path.join(nextDir, 'kiyaku-sources.sha256')
+/** Names, sizes and times of the inputs when their hash last matched: a start that finds them
+ * unchanged skips reading and hashing every source file. */
+const sourcesStatFile = path.join(nextDir, 'kiyaku-sources.stat')
 const buildLockDir = path.join(projectRoot, 'node_modules', '.cache', 'kiyaku-admin-build.lock')
 
 /** Everything the admin bundle is compiled from, besides node_modules (covered by the lockfile). */
@@ -150,12 +153,27 @@ function listFiles(dir: string): string[] {
 export function isAdminBuildCurrent(): boolean {
   const buildIdFile = path.join(nextDir, 'BUILD_ID')
   if (!existsSync(buildIdFile)) return false
+  const stat = sourcesStatFingerprint()
+  if (existsSync(sourcesHashFile) && readFileIfExists(sourcesStatFile) === stat) return true
   const hash = adminSourcesHash()
-  if (existsSync(sourcesHashFile)) return readFileSync(sourcesHashFile, 'utf8').trim() === hash
-  const builtAt = statSync(buildIdFile).mtimeMs
-  if (buildInputFiles().some((file) => statSync(file).mtimeMs > builtAt)) return false
-  writeFileSync(sourcesHashFile, `${hash}\n`)
+  if (existsSync(sourcesHashFile)) {
+    if (readFileSync(sourcesHashFile, 'utf8').trim() !== hash) return false
+  } else {
+    const builtAt = statSync(buildIdFile).mtimeMs
+    if (buildInputFiles().some((file) => statSync(file).mtimeMs > builtAt)) return false
+    writeFileSync(sourcesHashFile, `${hash}\n`)
+  }
+  writeFileSync(sourcesStatFile, stat)
   return true
+}
+
+function sourcesStatFingerprint(): string {
+  const hash = createHash('sha256')
+  for (const file of buildInputFiles()) {
+    const { size, mtimeMs } = statSync(file)
+    hash.update(`${path.relative(projectRoot, file)}\0${size}\0${mtimeMs}\0`)
+  }
+  return hash.digest('hex')
 }
 
 /**
@@ -172,6 +190,7 @@ export async function ensureAdminBuild({ log }: { log: (line: string) => void })
       if (isAdminBuildCurrent()) return
       await generateImportMap()
       const hash = adminSourcesHash()
+      rmSync(sourcesStatFile, { force: true })
       log('Building the admin panel (next build); this takes about a minute…')
       const started = Date.now()
       await runNextBuild()
