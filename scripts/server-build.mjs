@@ -92,8 +92,10 @@ export function isServerBuildCurrent(hash) {
 /**
  * Loaded from node_modules, not bundled: native bindings (libsql, sharp); the admin's Next.js and
  * React, which must be the very instances Next.js itself loads; pino, whose transports start worker
- * threads from its own files; the MongoDB adapter and driver (optional native add-ons, and only
- * loaded on MongoDB); and build-time tools that Payload requires only in development.
+ * threads from its own files; the MongoDB driver, mongoose and mongodb (optional native add-ons,
+ * and only loaded on MongoDB); and build-time tools that Payload requires only in development.
+ * Nothing here imports `payload`: a second copy of it beside the bundled one would throw errors
+ * that the other copy's `instanceof` checks do not recognise.
  */
 const BUNDLE_EXTERNAL = [
   '@libsql/*',
