@@ -144,9 +144,14 @@ function mark(value: number | null, atMost: number): string {
 }
 
 function coldStartValue(coldStart: ColdStartResults): string {
-  if (coldStart.medianMs === null) return `not measured: ${coldStart.error ?? 'no start'}`
-  const cpu = coldStart.cpuMs.map((ms) => (ms === null ? '–' : fixed(ms / 1000, 2))).join(', ')
-  return `${fixed(coldStart.medianMs / 1000, 2)} s (${coldStart.startsMs.map((ms) => fixed(ms / 1000, 2)).join(', ')}; CPU ${cpu} s)`
+  const { median: m } = coldStart
+  if (m === null) return `not measured: ${coldStart.error ?? 'no start'}`
+  const s = (ms: number | null) => (ms === null ? '–' : fixed(ms / 1000, 2))
+  const cpus = coldStart.samples.map((sample) => s(sample.readyzCpuMs)).join(', ')
+  return (
+    `CPU ${s(m.readyzCpuMs)} s (${cpus}); wall ${s(m.readyzMs)} s; ` +
+    `first 200 on /public/v1/offices: CPU ${s(m.publicReadCpuMs)} s, wall ${s(m.publicReadMs)} s`
+  )
 }
 
 export function markdown(results: BenchResults): string {
@@ -206,7 +211,7 @@ export function markdown(results: BenchResults): string {
     `| server RSS after start (demo seed) / after seeding 5,000 bookings | ${results.afterStartMiB ?? '–'} / ${results.afterSeedMiB ?? '–'} MiB | |`,
     `| of which V8 heap (heapTotal) after seeding | ${results.heapAfterSeedMiB ?? '–'} MiB | |`,
     `| headless server (KIYAKU_ADMIN=off, \`${HEADLESS_HEAP_LIMIT}\`) peak RSS (VmHWM) over the whole run | ${results.peakRssMiB ?? '–'} MiB | ≤ ${HEADLESS_PEAK_RSS_TARGET_MIB} MiB ${mark(results.peakRssMiB, HEADLESS_PEAK_RSS_TARGET_MIB)} |`,
-    `| cold start, \`npm start\` (built) to first 200 on /healthz: median of ${results.coldStart.startsMs.length} | ${coldStartValue(results.coldStart)} | ≤ ${COLD_START_TARGET_MS / 1000} s ${mark(results.coldStart.medianMs, COLD_START_TARGET_MS)} |`,
+    `| cold start, \`npm start\` (built, fresh SQLite) to first 200 on /readyz: median of ${results.coldStart.samples.length}, CPU time (wall is an upper bound on a shared machine) | ${coldStartValue(results.coldStart)} | CPU ≤ ${COLD_START_TARGET_MS / 1000} s ${mark(results.coldStart.median?.readyzCpuMs ?? null, COLD_START_TARGET_MS)} |`,
     `| whole run, server start to stop | ${fixed(results.totalSeconds, 0)} s | |`,
     '',
     '## What each row does',
@@ -247,9 +252,12 @@ export function markdown(results: BenchResults): string {
     '  Against `POST /api/bench-records` (one text field, no hooks; only the bench server has it).',
     '- **Peak RSS**: `VmHWM` of the server process from `/proc/PID/status` just before it stops.',
     '- **Cold start**: `node --conditions=production scripts/start.mjs` (what `npm start` runs, without',
-    '  npm’s own launch of about 0.3 s) with `NODE_ENV=production KIYAKU_ADMIN=off`, on a SQLite file a',
-    '  first start has migrated, timed from spawn to the first 200 on `/healthz` (polled every 20 ms);',
-    '  run first, before the server above starts. The build check (hashing src/) is included.',
+    '  npm’s own launch of about 0.3 s) with `NODE_ENV=production KIYAKU_ADMIN=off`, each of 5 starts on',
+    '  a fresh SQLite data directory (the migrations run every time), timed from spawn to the first 200',
+    '  on `/readyz` (polled every 20 ms), then to the first 200 on `GET /public/v1/offices`. The CPU',
+    '  time (user + system, from `/proc/PID/stat` at that moment) is the figure held to the target:',
+    '  the machine is shared, and the wall time is only an upper bound. Run first, before the server',
+    '  above starts; the build check (hashing src/) is included. Alone: `npx tsx bench/coldStart.ts`.',
     '',
     '## How to reproduce',
     '',

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stopThenExit(130))
 
   // First, while nothing else of ours runs: the start of a built, headless production server.
-  console.log('bench: cold start of `npm start` (headless, production, migrated database)…')
+  console.log('bench: cold start of `npm start` (headless, production, fresh SQLite each time)…')
   const coldStart = await benchColdStart()
   console.log('bench: starting the server (own process, SQLite in a temporary directory)…')
   // BENCH_CPU_PROFILE_DIR=dir writes the server's V8 CPU profile there when it stops.

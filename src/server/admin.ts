@@ -9,6 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Router, type RequestHandler } from 'express'
@@ -18,6 +19,9 @@ import type { KiyakuEnv } from '../config/env'
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 const nextDir = path.join(projectRoot, '.next')
 const sourcesHashFile = path.join(nextDir, 'kiyaku-sources.sha256')
+/** Names, sizes and times of the inputs when their hash last matched: a start that finds them
+ * unchanged skips reading and hashing every source file. */
+const sourcesStatFile = path.join(nextDir, 'kiyaku-sources.stat')
 const buildLockDir = path.join(projectRoot, 'node_modules', '.cache', 'kiyaku-admin-build.lock')
 
 /** Everything the admin bundle is compiled from, besides node_modules (covered by the lockfile). */
@@ -49,6 +53,10 @@ export interface AdminHandlerOptions {
  * The Payload admin (a Next.js app under src/app) served by the Express server. In production
  * mode the admin is built first when `.next` is missing or was built from other sources.
  *
+ * Next.js itself is loaded and prepared on the first admin request, not at start: it is about a
+ * second of CPU that neither readiness nor the public API needs. Concurrent first requests wait for
+ * the same preparation; a failed one is answered with an error and tried again on the next request.
+ *
  * Next.js renders with the Payload instance the server already started: getPayload keeps its
  * instances in a process-wide cache (global._payload), so the admin bundle's own copy of
  * `payload` finds the server's instance, database connection and secret.
@@ -63,14 +71,26 @@ export async function createAdminHandler(
   if (dev) await generateImportMap()
   else await ensureAdminBuild({ log })
 
+  let preparing: Promise<NextRequestHandler> | undefined
+  const nextHandler = () =>
+    (preparing ??= prepareNext(dev).catch((error: unknown) => {
+      preparing = undefined
+      throw error
+    }))
+
+  const router = Router()
+  // Express 5 passes a rejected promise (a failed preparation) on to the error handler.
+  router.all(NEXT_ROUTES, (req, res) => nextHandler().then((handle) => handle(req, res)))
+  return router
+}
+
+type NextRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+async function prepareNext(dev: boolean): Promise<NextRequestHandler> {
   const { default: next } = await import('next')
   const nextApp = next({ dev, dir: projectRoot, quiet: !dev })
   await nextApp.prepare()
-  const handle = nextApp.getRequestHandler()
-
-  const router = Router()
-  router.all(NEXT_ROUTES, (req, res) => handle(req, res))
-  return router
+  return nextApp.getRequestHandler()
 }
 
 /**
@@ -133,12 +153,27 @@ function listFiles(dir: string): string[] {
 export function isAdminBuildCurrent(): boolean {
   const buildIdFile = path.join(nextDir, 'BUILD_ID')
   if (!existsSync(buildIdFile)) return false
+  const stat = sourcesStatFingerprint()
+  if (existsSync(sourcesHashFile) && readFileIfExists(sourcesStatFile) === stat) return true
   const hash = adminSourcesHash()
-  if (existsSync(sourcesHashFile)) return readFileSync(sourcesHashFile, 'utf8').trim() === hash
-  const builtAt = statSync(buildIdFile).mtimeMs
-  if (buildInputFiles().some((file) => statSync(file).mtimeMs > builtAt)) return false
-  writeFileSync(sourcesHashFile, `${hash}\n`)
+  if (existsSync(sourcesHashFile)) {
+    if (readFileSync(sourcesHashFile, 'utf8').trim() !== hash) return false
+  } else {
+    const builtAt = statSync(buildIdFile).mtimeMs
+    if (buildInputFiles().some((file) => statSync(file).mtimeMs > builtAt)) return false
+    writeFileSync(sourcesHashFile, `${hash}\n`)
+  }
+  writeFileSync(sourcesStatFile, stat)
   return true
+}
+
+function sourcesStatFingerprint(): string {
+  const hash = createHash('sha256')
+  for (const file of buildInputFiles()) {
+    const { size, mtimeMs } = statSync(file)
+    hash.update(`${path.relative(projectRoot, file)}\0${size}\0${mtimeMs}\0`)
+  }
+  return hash.digest('hex')
 }
 
 /**
@@ -155,6 +190,7 @@ export async function ensureAdminBuild({ log }: { log: (line: string) => void })
       if (isAdminBuildCurrent()) return
       await generateImportMap()
       const hash = adminSourcesHash()
+      rmSync(sourcesStatFile, { force: true })
       log('Building the admin panel (next build); this takes about a minute…')
       const started = Date.now()
       await runNextBuild()

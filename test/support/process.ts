@@ -8,6 +8,14 @@ export interface ServerProcess {
   output: () => string
 }
 
+export interface SpawnOptions {
+  /**
+   * `npm start`'s own command: the esbuild bundle in dist/server (built first when missing or
+   * stale), instead of the TypeScript sources through tsx.
+   */
+  built?: boolean
+}
+
 /**
  * Starts the real entry point (`npm start`'s: migrations, not schema push, unless told) as its
  * own process on a free port and waits until it listens.
@@ -15,10 +23,13 @@ export interface ServerProcess {
 export async function spawnListeningServer(
   dataDir: string,
   env: Record<string, string> = {},
+  { built = false }: SpawnOptions = {},
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'],
+    built
+      ? ['--conditions=production', 'scripts/start.mjs']
+      : ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'],
     {
       env: {
         PATH: process.env.PATH ?? '',
