@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { ChangeReasonFactors } from '../../rules/terms/changeReasons'
 import type { ChangeNotice, TermsEdition } from '../../payload-types'
 import { composeEdition } from './compose'
 import { readContent } from './contentSchema'
@@ -30,10 +31,15 @@ export interface PublishEditionInput {
   editionId: Id
   /** 民法548条の4第1項第1号 or 第2号; needed for every edition after an office's first. */
   ground?: NoticeGround
-  /** Required on ground 2. */
+  /** Required on ground 1: why the change fits the users' general interest. */
   reasons?: string | null
+  /** Required on ground 2, all four; the notice's published reasons are written from them. */
+  reasonFactors?: ChangeReasonFactors | null
   req?: PayloadRequest
 }
+
+// reasonFactors: until payload-types is regenerated with the field.
+type NoticeWithFactors = ChangeNotice & { reasonFactors?: ChangeReasonFactors | null }
 
 export interface PublishedChange {
   edition: TermsEdition
@@ -49,8 +55,9 @@ export interface PublishedChange {
  */
 export async function publishEditionWithNotice(
   payload: Payload,
-  { editionId, ground, reasons, req }: PublishEditionInput,
+  { editionId, ground, reasons, reasonFactors: sentFactors, req }: PublishEditionInput,
 ): Promise<PublishedChange> {
+  const reasonFactors = sentFactors ?? undefined
   const edition = await findEdition(payload, editionId, req)
   if (!edition) throw termsError('edition_not_found', '指定された版が見つかりません。', 404)
   if (edition.status === 'published') {
@@ -74,17 +81,25 @@ export async function publishEditionWithNotice(
         edition: edition.id,
         ground: ground ?? '2',
         reasons: reasons ?? null,
+        ...(reasonFactors ? { reasonFactors } : {}),
         status: 'draft',
         effectiveFrom: edition.effectiveFrom,
-      },
+      } as NoticeWithFactors,
       depth: 0,
       req,
     })
-  } else if (notice?.status === 'draft' && (ground !== undefined || reasons !== undefined)) {
+  } else if (
+    notice?.status === 'draft' &&
+    (ground !== undefined || reasons !== undefined || reasonFactors !== undefined)
+  ) {
     notice = await payload.update({
       collection: 'change-notices',
       id: notice.id,
-      data: { ...(ground ? { ground } : {}), ...(reasons !== undefined ? { reasons } : {}) },
+      data: {
+        ...(ground ? { ground } : {}),
+        ...(reasons !== undefined ? { reasons } : {}),
+        ...(reasonFactors !== undefined ? { reasonFactors } : {}),
+      } as Partial<NoticeWithFactors>,
       depth: 0,
       req,
     })
@@ -98,6 +113,7 @@ export async function publishEditionWithNotice(
       ...noticePublishProblems({
         ground: notice.ground,
         reasons: notice.reasons,
+        reasonFactors: (notice as NoticeWithFactors).reasonFactors,
         effectiveFrom: edition.effectiveFrom,
         publishedOn: today,
         minimumNoticeDays: days,
@@ -179,6 +195,7 @@ export interface PublishTemplateInput {
   effectiveFrom: string
   ground: NoticeGround
   reasons?: string | null
+  reasonFactors?: ChangeReasonFactors | null
   req?: PayloadRequest
 }
 
@@ -197,7 +214,7 @@ export async function publishTemplateToOffices(
   payload: Payload,
   input: PublishTemplateInput,
 ): Promise<OfficePublication[]> {
-  const { templateId, effectiveFrom, ground, reasons, req } = input
+  const { templateId, effectiveFrom, ground, reasons, reasonFactors, req } = input
   const template = await payload
     .findByID({ collection: 'terms-templates', id: templateId, depth: 0, req })
     .catch(() => null)
@@ -235,6 +252,7 @@ export async function publishTemplateToOffices(
             ? noticePublishProblems({
                 ground,
                 reasons,
+                reasonFactors,
                 effectiveFrom,
                 publishedOn: today,
                 minimumNoticeDays: days,
@@ -291,6 +309,7 @@ export async function publishTemplateToOffices(
         editionId: draft.id,
         ground,
         reasons,
+        reasonFactors,
         req,
       })
       results.push({ officeId: plan.officeId, status: 'published', edition, notice })
