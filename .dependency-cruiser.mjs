@@ -61,11 +61,10 @@ export default {
         // - importDraft.ts builds the Payload config to run the importer's Local API calls
         // - queries.ts reads the HQ settings global's defaults from globals/HqSettings.ts
         // - adminEndpoints.ts checks roles with access/roles.ts
-        // - staffEndpoints.ts (search, export) and closureEndpoints.ts check roles with access/roles.ts
-        //   and take labels from collections/; closureEndpoints.ts mails through server/public
+        // - staffEndpoints.ts (search, export) checks roles with access/roles.ts and takes labels
+        //   from collections/
         pathNot: [
           '^src/services/bookings/staffEndpoints[.]ts$',
-          '^src/services/policies/closureEndpoints[.]ts$',
           '^src/services/bookings/officeBySlug[.]ts$',
           '^src/services/terms/importDraft[.]ts$',
           '^src/services/terms/queries[.]ts$',

@@ -4,8 +4,8 @@ import type { Payload } from 'payload'
 import type { BookingMail, MailBooking, MailOffice } from '../../mail/bookingMails'
 import { confirmationRequestMail, sendBookingMail } from '../../mail/bookingMails'
 import type { Booking } from '../../payload-types'
-import { officeById } from '../../services/bookings/officeBySlug'
-import { idOf } from '../../services/bookings/ids'
+import { officeById } from './officeBySlug'
+import { idOf } from './ids'
 
 export function mailBooking(booking: Booking): MailBooking {
   const slotStart = new Date(booking.slotStart)
