@@ -14,6 +14,7 @@ import { readContent } from './contentSchema'
 import { termsContext } from './context'
 import { todayJst } from './dates'
 import { termsError, throwProblems } from './errors'
+import { officeHadTermsBeforeKiyaku } from './editionChange'
 import { editionPublishProblems } from './publishChecks'
 import {
   asRelation,
@@ -140,7 +141,7 @@ export async function prepareEditionWrite(args: {
         : null,
       minimumNoticeDays: await minimumNoticeDays(payload, req),
       composed: idOf(merged.template) !== null,
-      officeHadTerms: await officeHadTerms(payload, officeId, req),
+      officeHadTerms: await officeHadTermsBeforeKiyaku(payload, officeId, req),
     }),
   )
   data.publishedKey = publishedKeyOf(officeId, effectiveFrom)
@@ -213,15 +214,6 @@ async function contentToStore(args: {
     )
   }
   return read.content
-}
-
-async function officeHadTerms(
-  payload: PayloadRequest['payload'],
-  officeId: Id,
-  req: PayloadRequest,
-) {
-  const office = await findOffice(payload, officeId, req)
-  return (office as { hadTermsBeforeKiyaku?: unknown } | null)?.hadTermsBeforeKiyaku === true
 }
 
 function sameIdOrBothNull(a: unknown, b: unknown): boolean {

@@ -1,11 +1,13 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { ChangeReasonFactors } from '../../rules/terms/changeReasons'
+import { editionIsChange } from '../../rules/terms/termsChange'
 import type { ChangeNotice, TermsEdition } from '../../payload-types'
 import { composeEdition } from './compose'
 import { readContent } from './contentSchema'
 import { termsContext } from './context'
 import { todayJst } from './dates'
+import { officeHadTermsBeforeKiyaku } from './editionChange'
 import { termsError, throwProblems } from './errors'
 import {
   editionPublishProblems,
@@ -70,10 +72,14 @@ export async function publishEditionWithNotice(
 
   const published = await publishedEditionsOf(payload, officeId, req)
   let notice = await noticeForEdition(payload, edition.id, req)
-  const office = await findOffice(payload, officeId, req)
-  const hadTerms =
-    (office as { hadTermsBeforeKiyaku?: unknown } | null)?.hadTermsBeforeKiyaku === true
-  const needsNotice = published.length > 0 || (hadTerms && idOf(edition.template) !== null)
+  const hadTerms = await officeHadTermsBeforeKiyaku(payload, officeId, req)
+  const seeding = termsContext(req ?? {}).seeding === true
+  const needsNotice = editionIsChange({
+    otherPublishedEditions: published.length,
+    officeHadTerms: hadTerms,
+    composed: idOf(edition.template) !== null,
+    historical: seeding,
+  })
   if (needsNotice && !notice) {
     notice = await payload.create({
       collection: 'change-notices',
@@ -126,7 +132,7 @@ export async function publishEditionWithNotice(
       effectiveFrom: edition.effectiveFrom,
       content: content.content,
       today,
-      allowPast: termsContext(req ?? {}).seeding === true,
+      allowPast: seeding,
       published,
       notice: notice
         ? {
@@ -143,7 +149,6 @@ export async function publishEditionWithNotice(
   )
   // Demo seeding (and tests standing in for a publication made earlier) may date an edition in the
   // past; its notice is then taken as made in time, as the edition's own date is.
-  const seeding = termsContext(req ?? {}).seeding === true
   const checked = seeding ? problems.filter((p) => p.code !== 'notice_too_late') : problems
   throwProblems(checked.filter((p, i) => checked.findIndex((q) => q.code === p.code) === i))
 

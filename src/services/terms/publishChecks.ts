@@ -19,6 +19,7 @@ import {
 } from '../../rules/terms/changeReasons'
 import { missingRequiredParts } from '../../rules/terms/checkRequiredArticles'
 import { lintTerms } from '../../rules/terms/lintTerms'
+import { editionIsChange } from '../../rules/terms/termsChange'
 import { leftoverVariables } from './contentSchema'
 import { addDays } from './dates'
 import type { TermsErrorCode } from './codes'
@@ -138,11 +139,12 @@ export function editionPublishProblems(input: EditionPublishInput): PublishProbl
       })
     }
   }
-  // The first edition starts the terms, unless the office had terms before; every later one
-  // changes them and needs a notice.
-  const isChange =
-    input.published.length > 0 ||
-    (input.officeHadTerms === true && input.composed && !input.allowPast)
+  const isChange = editionIsChange({
+    otherPublishedEditions: input.published.length,
+    officeHadTerms: input.officeHadTerms === true,
+    composed: input.composed,
+    historical: input.allowPast,
+  })
   if (isChange) {
     const notice = input.notice
     if (!notice || notice.status !== 'published' || !notice.publishedOn) {
