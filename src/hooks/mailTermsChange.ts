@@ -16,7 +16,8 @@ export const mailTermsChangeAfterPublish: CollectionAfterChangeHook = ({
   req,
 }) => {
   if (doc.status !== 'published' || previousDoc?.status === 'published') return doc
-  if (termsContext(req).seeding) return doc
+  // Seeding loads history; a withdrawal undone is the change already announced (and mailed).
+  if (termsContext(req).seeding || termsContext(req).revertWithdrawal) return doc
   const officeId = idOf(doc.office)
   if (officeId === null) return doc
   const { payload } = req

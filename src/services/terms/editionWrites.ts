@@ -68,7 +68,22 @@ export async function prepareEditionWrite(args: {
     }
     throw editionImmutableError()
   }
-  if (operation === 'update' && statusOf(originalDoc) === 'withdrawn') throw editionImmutableError()
+  if (operation === 'update' && statusOf(originalDoc) === 'withdrawn') {
+    // Undoing a withdrawal whose notice could not be written (withdraw.ts): published as it was.
+    // Its date key is claimed again, so an edition published on that date meanwhile wins.
+    if (termsContext(req).revertWithdrawal === true && statusOf(data) === 'published') {
+      const officeId = idOf(originalDoc?.office)
+      if (officeId !== null && originalDoc) {
+        return {
+          ...originalDoc,
+          status: 'published',
+          withdrawnAt: null,
+          publishedKey: publishedKeyOf(officeId, originalDoc.effectiveFrom),
+        } as unknown as EditionData
+      }
+    }
+    throw editionImmutableError()
+  }
 
   const merged: EditionData = { ...originalDoc, ...data }
   const officeId = idOf(merged.office)
