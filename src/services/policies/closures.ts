@@ -2,7 +2,7 @@
  * Office closures: the bookings on a day being closed, the decision they need
  * (rules/booking/checkClosureBookings.ts), and adding or removing a closure from the admin's
  * calendar with that decision carried out. The policy hook asks for the decision on every path
- * that adds a closure; the calendar's endpoint (collections/closureEndpoints.ts) gives it.
+ * that adds a closure; the calendar's endpoint (endpoints/policies/closureEndpoints.ts) gives it.
  */
 import { APIError, type PayloadRequest } from 'payload'
 

@@ -1,8 +1,8 @@
 /**
  * Office closures from the admin's calendar, saved at once: adding a closure on a day that has
  * bookings is refused until the admin says what becomes of them (cancel them with a mail to each
- * applicant, or keep them). Wired here rather than in src/services because it checks roles
- * (src/access sits above services); the work is services/policies/closures.ts.
+ * applicant, or keep them). An endpoint (src/endpoints, as on main): it checks roles, which
+ * services may not; the work is services/policies/closures.ts.
  *
  * POST /api/reservation-policies/:id/closures { date, reason?, bookings?: 'cancel' | 'keep' }
  * POST /api/reservation-policies/:id/closures/remove { date }
@@ -10,11 +10,11 @@
 import { addDataAndFileToRequest, type PayloadHandler, type PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { officeIdsOf, roleOf } from '../access/roles'
-import type { ReservationPolicy } from '../payload-types'
-import { isIsoDate, tokyoDateOf } from '../rules/booking/tokyo'
-import { idOf } from '../services/bookings/ids'
-import { addClosure, closureError, removeClosure } from '../services/policies/closures'
+import { officeIdsOf, roleOf } from '../../access/roles'
+import type { ReservationPolicy } from '../../payload-types'
+import { isIsoDate, tokyoDateOf } from '../../rules/booking/tokyo'
+import { idOf } from '../../services/bookings/ids'
+import { addClosure, closureError, removeClosure } from '../../services/policies/closures'
 
 const addBody = z.object({
   date: z.string().refine(isIsoDate),
