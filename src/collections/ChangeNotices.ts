@@ -89,13 +89,55 @@ export const ChangeNotices: CollectionConfig = {
       ],
     },
     {
+      // 民法548条の4第1項第2号 weighs these; a ground-2 notice is published only with all four,
+      // and its `reasons` is written from them (rules/terms/changeReasons.ts).
+      name: 'reasonFactors',
+      type: 'group',
+      label: bilingual('変更の理由（第2号の考慮要素）', 'Reasons (the factors of ground (ii))'),
+      admin: {
+        condition: (data) => data?.ground !== '1' && data?.kind !== 'withdrawal',
+        description: bilingual(
+          '第2号による変更では、4つとも記入しないと公表できません。',
+          'A ground (ii) change is published only with all four.',
+        ),
+      },
+      fields: [
+        {
+          name: 'necessity',
+          type: 'textarea',
+          label: bilingual('変更の必要性', 'Necessity of the change'),
+        },
+        {
+          name: 'appropriateness',
+          type: 'textarea',
+          label: bilingual('変更後の内容の相当性', 'Appropriateness of the new content'),
+        },
+        {
+          name: 'changeClause',
+          type: 'textarea',
+          label: bilingual(
+            '変更条項の有無及びその内容',
+            'Whether the terms have a change clause, and what it says',
+          ),
+        },
+        {
+          name: 'disadvantage',
+          type: 'textarea',
+          label: bilingual(
+            '利用者の不利益の程度と緩和措置（その他の変更に係る事情）',
+            'Users’ disadvantage and its mitigation (other circumstances)',
+          ),
+        },
+      ],
+    },
+    {
       name: 'reasons',
       type: 'textarea',
       label: bilingual('変更の理由', 'Reasons'),
       admin: {
         description: bilingual(
-          '第2号の場合は公表に必須です（変更の必要性・内容の相当性など）。',
-          'Required to publish on ground (ii).',
+          '第1号の場合は公表に必須です。第2号の場合は上の4つの考慮要素から自動で作ります。',
+          'Required to publish on ground (i). On ground (ii), written from the four factors above.',
         ),
       },
     },

@@ -18,7 +18,7 @@ import {
   forgetCachedPoliciesAfterDelete,
 } from '../services/policies/policyCacheHooks'
 import { policyHooks } from './reservationPolicyHooks'
-import { addClosureEndpoint, removeClosureEndpoint } from '../services/policies/closureEndpoints'
+import { addClosureEndpoint, removeClosureEndpoint } from '../endpoints/policies/closureEndpoints'
 import {
   policyFieldComponents,
   policyRowLabels,

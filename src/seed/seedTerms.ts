@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import type { ChangeReasonFactors } from '../rules/terms/changeReasons'
 import type { Article } from '../rules/terms/types'
 import { addDays, tokyoToday } from '../lib/tokyoTime'
 import { publishEditionWithNotice } from '../services/terms/publish'
@@ -15,9 +16,17 @@ export const DEMO_FIRST_EFFECTIVE_FROM = '2025-04-01'
 export const DEMO_PENDING_CHANGE_DAYS_AHEAD = 45
 const DEMO_PENDING_CHANGE_OFFICE = 'isesaki'
 
-const PENDING_CHANGE_REASONS =
-  'システムの保守や障害のときにオンライン職業相談等を一時停止できることを明記するためです。' +
-  '停止の間も窓口と電話での相談は受け付けており、停止するときはできる限り事前に当所のウェブサイトでお知らせします。'
+/** Invented demo text, one sentence per factor of 民法548条の4第1項第2号. */
+const PENDING_CHANGE_REASON_FACTORS: ChangeReasonFactors = {
+  necessity:
+    'システムの保守や障害のときにオンライン職業相談等を一時停止できることを明記するためです。',
+  appropriateness:
+    '停止できる場合を保守・障害・災害などやむを得ない事由に限り、停止するときはできる限り事前にお知らせすることとしています。',
+  changeClause:
+    '現在の利用規約は、規約を変更することがある旨とその要件、及び変更するときは効力発生日より前に当所のウェブサイトその他の適切な方法で周知することを定めています。',
+  disadvantage:
+    '停止の間も窓口と電話での相談は受け付けており、停止するときはできる限り事前に当所のウェブサイトでお知らせします。',
+}
 
 /** The demo pending change: an article of our own on suspending the service. */
 const suspensionArticle: Article = {
@@ -129,7 +138,7 @@ async function seedPendingChange(
     await publishEditionWithNotice(payload, {
       editionId: draft.id,
       ground: '2',
-      reasons: PENDING_CHANGE_REASONS,
+      reasonFactors: PENDING_CHANGE_REASON_FACTORS,
     })
   } catch (error) {
     // E.g. HQ set a notice period longer than 45 days: the demo keeps the draft for an admin.

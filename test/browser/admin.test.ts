@@ -1,5 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { addDays, tokyoDayStart, tokyoToday } from '../../src/lib/tokyoTime'
@@ -79,6 +79,16 @@ async function withSession<T>(
   }
 }
 
+/** The four factors of a ground-2 change (民法548条の4第1項第2号), each with its own text. */
+async function fillReasonFactors(scope: Page | Locator, necessity: string): Promise<void> {
+  await scope.getByLabel('変更の必要性').fill(necessity)
+  await scope.getByLabel('変更後の内容の相当性').fill('他の事業所の利用規約と同じ内容です。')
+  await scope
+    .getByLabel('変更条項の有無及びその内容')
+    .fill('現在の利用規約は、変更の要件と周知の方法を定めています。')
+  await scope.getByLabel('利用者の不利益の程度と緩和措置').fill('利用者の不利益はありません。')
+}
+
 async function waitForIdle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle')
 }
@@ -126,9 +136,10 @@ describe('office admin changes the hours from a future date', () => {
       await keepScreenshot(page, 'policy-terms-proposal')
 
       await page.getByLabel('第2号: 契約の目的に反せず、合理的な変更').check()
-      await page
-        .getByLabel('変更の理由')
-        .fill('月曜日の相談開始を30分早め、午前中に相談しやすくするためです。')
+      await fillReasonFactors(
+        page,
+        '月曜日の相談開始を30分早め、午前中に相談しやすくするためです。',
+      )
       expect(await page.getByLabel('施行日').inputValue()).toBe(changeDate)
       await page.getByRole('button', { name: '変更を予約して公表する' }).click()
       await page.getByText('利用規約の変更を予約しました').first().waitFor({ timeout: 30_000 })
@@ -329,9 +340,7 @@ describe('headquarters', () => {
       const panel = page.locator('.kiyaku-publish-panel')
       await panel.getByLabel('施行日').fill(effectiveFrom)
       await panel.getByLabel('第2号: 契約の目的に反せず、合理的な変更').check()
-      await panel
-        .getByLabel('変更の理由')
-        .fill('規約の表題を改めるためです。内容に実質的な変更はありません。')
+      await fillReasonFactors(panel, '規約の表題を改めるためです。内容に実質的な変更はありません。')
       await keepScreenshot(page, 'template-publish')
       await panel.getByRole('button', { name: '公開する' }).click()
       await panel

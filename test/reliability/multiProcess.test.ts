@@ -144,7 +144,12 @@ describe('several server processes on one database', () => {
         officeIds: [office.docs[0]!.id],
         effectiveFrom,
         ground: '2',
-        reasons: '複数のサーバーで同じ内容が配信されることを確かめるための変更です。',
+        reasonFactors: {
+          necessity: '複数のサーバーで同じ内容が配信されることを確かめるための変更です。',
+          appropriateness: '見出しの表現を整えるだけです。',
+          changeClause: '現在の利用規約は、変更の要件と周知の方法を定めています。',
+          disadvantage: '利用者の不利益はありません。',
+        },
       },
       bearer(token),
     )

@@ -4,6 +4,8 @@ import { toast, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useId, useState, type FormEvent } from 'react'
 
+import type { ChangeReasonFactors } from '../../rules/terms/changeReasons'
+import { ChangeReasonsFields, reasonFactorsToSend } from '../shared/ChangeReasonsFields'
 import { adminText } from '../shared/text'
 import { scheduleTermsChange } from './actions'
 
@@ -12,23 +14,23 @@ interface Props {
   effectiveFrom: string
   ground: '1' | '2'
   reasons: string
+  reasonFactors: ChangeReasonFactors
   minimumNoticeDays: number
 }
 
-/** Ground, reasons and effective date of a proposed terms change, then scheduling it. */
+/** Ground, reasons (on ground 2 the law's four factors) and effective date of a proposed terms change, then scheduling it. */
 export function ScheduleTermsChangeForm(props: Props) {
   const { i18n } = useTranslation()
   const text = adminText(i18n.language)
   const router = useRouter()
   const [ground, setGround] = useState<'1' | '2'>(props.ground)
   const [reasons, setReasons] = useState(props.reasons)
+  const [reasonFactors, setReasonFactors] = useState(props.reasonFactors)
   const [effectiveFrom, setEffectiveFrom] = useState(props.effectiveFrom)
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const ids = {
-    reasons: useId(),
-    reasonsHelp: useId(),
     date: useId(),
     dateHelp: useId(),
     error: useId(),
@@ -43,6 +45,7 @@ export function ScheduleTermsChangeForm(props: Props) {
         policyId: props.policyId,
         ground,
         reasons,
+        reasonFactors: reasonFactorsToSend(reasonFactors),
         effectiveFrom,
       })
       if (!result.ok) {
@@ -90,20 +93,14 @@ export function ScheduleTermsChangeForm(props: Props) {
           </label>
         ))}
       </fieldset>
-      <div className="kiyaku-field">
-        <label htmlFor={ids.reasons}>{text.policy.reasons}</label>
-        <textarea
-          id={ids.reasons}
-          name="reasons"
-          value={reasons}
-          required={ground === '2'}
-          aria-describedby={ids.reasonsHelp}
-          onChange={(event) => setReasons(event.target.value)}
-        />
-        <span id={ids.reasonsHelp} className="kiyaku-help">
-          {text.policy.reasonsHelp}
-        </span>
-      </div>
+      <ChangeReasonsFields
+        text={text.policy}
+        ground={ground}
+        reasons={reasons}
+        onReasons={setReasons}
+        factors={reasonFactors}
+        onFactors={setReasonFactors}
+      />
       <div className="kiyaku-field">
         <label htmlFor={ids.date}>{text.policy.effectiveFrom}</label>
         <input

@@ -1,6 +1,7 @@
 import { Gutter } from '@payloadcms/ui'
 import type { DocumentViewServerProps } from 'payload'
 
+import type { ChangeReasonFactors } from '../../rules/terms/changeReasons'
 import { adminText } from '../shared/text'
 import { formatEraDay } from '../../lib/tokyoTime'
 import { policyTermsState } from './proposal'
@@ -46,6 +47,10 @@ export async function TermsChangeView({ doc, initPageResult }: DocumentViewServe
             effectiveFrom={state.policy.effectiveFrom}
             ground={state.notice?.ground ?? '2'}
             reasons={state.notice?.reasons ?? ''}
+            reasonFactors={
+              (state.notice as { reasonFactors?: ChangeReasonFactors | null } | null)
+                ?.reasonFactors ?? {}
+            }
             minimumNoticeDays={state.minimumNoticeDays}
           />
         </>

@@ -5,6 +5,7 @@ import { headers } from 'next/headers'
 import { createLocalReq, getPayload, type Payload, type TypedUser } from 'payload'
 
 import type { ReservationPolicy } from '../../payload-types'
+import type { ChangeReasonFactors } from '../../rules/terms/changeReasons'
 import { publishEditionWithNotice } from '../../services/terms/publish'
 import { idOf, type Id } from '../../lib/ids'
 import { isIsoDate } from '../../lib/tokyoTime'
@@ -36,7 +37,10 @@ export async function termsProposalStatus(
 export interface ScheduleInput {
   policyId: Id
   ground: '1' | '2'
+  /** Ground 1. */
   reasons: string
+  /** Ground 2: the four factors of 民法548条の4第1項第2号; the service names any missing. */
+  reasonFactors: ChangeReasonFactors
   effectiveFrom: string
 }
 
@@ -54,9 +58,6 @@ export async function scheduleTermsChange(
     return { ok: false, message: '変更の根拠を選んでください。' }
   if (!isIsoDate(input.effectiveFrom))
     return { ok: false, message: '施行日を YYYY-MM-DD の形式で入力してください。' }
-  if (input.ground === '2' && !input.reasons.trim()) {
-    return { ok: false, message: '第2号による変更には、変更の理由の記載が必要です。' }
-  }
 
   let state = await policyTermsState(payload, user, input.policyId)
   if (state.kind !== 'proposed')
@@ -101,7 +102,9 @@ export async function scheduleTermsChange(
     const { edition } = await publishEditionWithNotice(payload, {
       editionId: state.draft.id,
       ground: input.ground,
-      reasons: input.reasons.trim() || null,
+      ...(input.ground === '1'
+        ? { reasons: input.reasons.trim() || null }
+        : { reasonFactors: input.reasonFactors }),
       req,
     })
     return { ok: true, effectiveFrom: edition.effectiveFrom }

@@ -208,7 +208,16 @@ const ja = {
     ground1: '第1号: 利用者の一般の利益に適合する変更',
     ground2: '第2号: 契約の目的に反せず、合理的な変更',
     reasons: '変更の理由',
-    reasonsHelp: '第2号の場合は必須です。変更の必要性、内容の相当性などを書いてください。',
+    reasonsHelp: '利用者の一般の利益に適合する理由を書いてください。',
+    reasonFactors: '変更の理由（民法548条の4第1項第2号の考慮要素）',
+    reasonFactorsHelp:
+      '4つとも記入してください。公表するお知らせには、要素ごとに見出しを付けて載せます。',
+    factor: {
+      necessity: '変更の必要性',
+      appropriateness: '変更後の内容の相当性',
+      changeClause: '変更条項の有無及びその内容',
+      disadvantage: '利用者の不利益の程度と緩和措置（その他の変更に係る事情）',
+    },
     effectiveFrom: '施行日',
     effectiveFromHelp: (days: number) =>
       `第2号の場合、施行日の${days}日前までにお知らせを公表する必要があります。`,
@@ -454,8 +463,16 @@ const en: AdminText = {
     ground1: '(i) The change fits the users’ general interest',
     ground2: '(ii) The change is reasonable and not against the purpose',
     reasons: 'Reasons',
-    reasonsHelp:
-      'Required on ground (ii): why the change is needed and why the new content is appropriate.',
+    reasonsHelp: 'Why the change fits the users’ general interest.',
+    reasonFactors: 'Reasons (the factors of Civil Code 548-4(1)(ii))',
+    reasonFactorsHelp:
+      'All four are required. The published notice shows each under its own heading.',
+    factor: {
+      necessity: 'Necessity of the change',
+      appropriateness: 'Appropriateness of the new content',
+      changeClause: 'Whether the terms have a change clause, and what it says',
+      disadvantage: 'Users’ disadvantage and its mitigation (other circumstances)',
+    },
     effectiveFrom: 'Effective from',
     effectiveFromHelp: (days: number) =>
       `On ground (ii) the notice must be published at least ${days} days before this date.`,

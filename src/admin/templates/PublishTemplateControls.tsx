@@ -11,6 +11,8 @@ import {
 import { useId, useState } from 'react'
 
 import type { Office } from '../../payload-types'
+import type { ChangeReasonFactors } from '../../rules/terms/changeReasons'
+import { ChangeReasonsFields, reasonFactorsToSend } from '../shared/ChangeReasonsFields'
 import { errorMessageOf, restJson } from '../shared/api'
 import { adminText } from '../shared/text'
 import { addDays, tokyoToday } from '../../lib/tokyoTime'
@@ -40,10 +42,11 @@ export function PublishTemplateControls() {
   const [effectiveFrom, setEffectiveFrom] = useState(() => addDays(tokyoToday(), 31))
   const [ground, setGround] = useState<'1' | '2'>('2')
   const [reasons, setReasons] = useState('')
+  const [reasonFactors, setReasonFactors] = useState<ChangeReasonFactors>({})
   const [error, setError] = useState<string | null>(null)
   const [results, setResults] = useState<PublicationRow[] | null>(null)
   const [busy, setBusy] = useState(false)
-  const ids = { date: useId(), reasons: useId() }
+  const ids = { date: useId() }
   const api = `${config.serverURL}${config.routes.api}`
 
   if (!id || (user as { role?: string } | null)?.role !== 'hq-admin') return null
@@ -72,7 +75,9 @@ export function PublishTemplateControls() {
         ),
         effectiveFrom,
         ground,
-        reasons: reasons.trim() || null,
+        ...(ground === '1'
+          ? { reasons: reasons.trim() || null }
+          : { reasonFactors: reasonFactorsToSend(reasonFactors) }),
       })
       const body = (await response
         .clone()
@@ -159,15 +164,14 @@ export function PublishTemplateControls() {
               <span>{policyText.ground2}</span>
             </label>
           </fieldset>
-          <div className="kiyaku-field">
-            <label htmlFor={ids.reasons}>{policyText.reasons}</label>
-            <textarea
-              id={ids.reasons}
-              value={reasons}
-              required={ground === '2'}
-              onChange={(event) => setReasons(event.target.value)}
-            />
-          </div>
+          <ChangeReasonsFields
+            text={policyText}
+            ground={ground}
+            reasons={reasons}
+            onReasons={setReasons}
+            factors={reasonFactors}
+            onFactors={setReasonFactors}
+          />
           {error ? (
             <p className="kiyaku-error" role="alert">
               {error}

@@ -20,10 +20,23 @@ import { withdrawAnnouncedChange } from '../../services/terms/withdraw'
 
 const idSchema = z.union([z.number().int().positive(), z.string().min(1).max(64)])
 const groundSchema = z.enum(['1', '2'])
+const factorSchema = z.string().max(10_000).nullish()
+/** Ground 2: the four factors of 民法548条の4第1項第2号 (rules/terms/changeReasons.ts). */
+const reasonFactorsSchema = z
+  .object({
+    necessity: factorSchema,
+    appropriateness: factorSchema,
+    changeClause: factorSchema,
+    disadvantage: factorSchema,
+  })
+  .strict()
+  .nullish()
 
 const publishEditionBody = z.object({
   ground: groundSchema.optional(),
+  /** Ground 1: why the change fits the users' general interest. */
   reasons: z.string().max(10_000).nullish(),
+  reasonFactors: reasonFactorsSchema,
 })
 
 const publishTemplateBody = z.object({
@@ -31,6 +44,7 @@ const publishTemplateBody = z.object({
   effectiveFrom: z.string().refine(isIsoDate, 'YYYY-MM-DD の形式で入力してください'),
   ground: groundSchema,
   reasons: z.string().max(10_000).nullish(),
+  reasonFactors: reasonFactorsSchema,
 })
 
 async function bodyOf<T>(req: PayloadRequest, schema: z.ZodType<T>): Promise<T> {
@@ -82,7 +96,7 @@ async function editionForAdmin(req: PayloadRequest, action: { any: string; offic
   return editionId
 }
 
-/** POST /api/terms-editions/:id/publish { ground?, reasons? } — HQ or an admin of the edition's office. */
+/** POST /api/terms-editions/:id/publish { ground?, reasons?, reasonFactors? } — HQ or an admin of the edition's office. */
 export const publishEditionEndpoint: PayloadHandler = async (req) => {
   const role = roleOf(req.user)
   if (role !== 'hq-admin' && role !== 'office-admin') {
@@ -97,6 +111,7 @@ export const publishEditionEndpoint: PayloadHandler = async (req) => {
     editionId,
     ground: body.ground,
     reasons: body.reasons,
+    reasonFactors: body.reasonFactors,
     req,
   })
   return Response.json({
@@ -141,7 +156,7 @@ export const withdrawEditionEndpoint: PayloadHandler = async (req) => {
   })
 }
 
-/** POST /api/terms-templates/:id/publish { officeIds, effectiveFrom, ground, reasons } — HQ only. */
+/** POST /api/terms-templates/:id/publish { officeIds, effectiveFrom, ground, reasons?, reasonFactors? } — HQ only. */
 export const publishTemplateEndpoint: PayloadHandler = async (req) => {
   if (roleOf(req.user) !== 'hq-admin') {
     throw termsError('forbidden', 'テンプレートの一括公開は本部管理者のみが行えます。', 403)
@@ -154,6 +169,7 @@ export const publishTemplateEndpoint: PayloadHandler = async (req) => {
       effectiveFrom: body.effectiveFrom,
       ground: body.ground,
       reasons: body.reasons,
+      reasonFactors: body.reasonFactors,
       req,
     })
   ).map(resultView)

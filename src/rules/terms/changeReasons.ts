@@ -24,6 +24,13 @@ const CHANGE_REASON_LABELS: Record<ChangeReasonFactor, string> = {
   disadvantage: '利用者の不利益の程度と緩和措置',
 }
 
+/** Japanese: the factors' names, in the law's order, for a message naming the missing ones. */
+export function changeReasonFactorLabels(factors: readonly ChangeReasonFactor[]): string[] {
+  return CHANGE_REASON_FACTORS.filter((factor) => factors.includes(factor)).map(
+    (factor) => CHANGE_REASON_LABELS[factor],
+  )
+}
+
 /** The factors not stated (blank counts as not stated), in the law's order. */
 export function missingChangeReasonFactors(
   factors: ChangeReasonFactors | null | undefined,

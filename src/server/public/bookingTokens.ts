@@ -16,7 +16,7 @@ import {
 } from '../../services/bookings/publicBookings'
 import type { PublicRouteDependencies } from './dependencies'
 import { actionPage, donePage, problemPage, sendPage, type PageBooking } from './bookingPages'
-import { mailApplicant, mailBooking, officeOf } from './bookingMailing'
+import { mailApplicant, mailBooking, officeOf } from '../../services/bookings/bookingMailing'
 import { RATE_LIMITED_MESSAGE, rateLimitedJson, wrongTokenLimit } from './bookingRateLimit'
 import { ruleErrorBody } from './bookingRequests'
 import { SharedHitCounter } from '../../services/rateLimits/sharedHitCounter'

@@ -6,7 +6,7 @@ import { createPublicBooking, publicBookingView } from '../../services/bookings/
 import { PublicError } from '../errors'
 import type { PublicRouteDependencies } from './dependencies'
 import { bookingTokenRoutes } from './bookingTokens'
-import { mailConfirmationRequest } from './bookingMailing'
+import { mailConfirmationRequest } from '../../services/bookings/bookingMailing'
 import { addressKey, RATE_LIMITED_MESSAGE, successfulBookingLimitOf } from './bookingRateLimit'
 import { parseOrReject, requireOffice, sendBookingError } from './bookingRequests'
 import { policyRoutes } from './policy'

@@ -21,7 +21,7 @@ import { BookingRuleError } from '../../services/bookings/errors'
 import { openSlots } from '../../services/bookings/openSlots'
 import { createPublicBooking, publicBookingView } from '../../services/bookings/publicBookings'
 import { policyRecordInForce } from '../../services/policies/policiesForOffice'
-import { mailConfirmationRequest } from '../public/bookingMailing'
+import { mailConfirmationRequest } from '../../services/bookings/bookingMailing'
 import {
   isApplicantRefusal,
   mailRefusedApplicant,

@@ -7,6 +7,7 @@ export type TermsErrorCode =
   | 'notice_too_late'
   | 'notice_missing'
   | 'reasons_required'
+  | 'reason_factors_missing'
   | 'no_change_clause_in_force'
   | 'edition_immutable'
   | 'notice_immutable'

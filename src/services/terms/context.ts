@@ -11,6 +11,8 @@ export interface TermsContext {
   revertNoticePublish?: boolean
   /** withdraw.ts: a published edition may become withdrawn, nothing else. */
   withdrawing?: boolean
+  /** Internal: withdraw.ts publishes the edition again when its withdrawal notice failed. */
+  revertWithdrawal?: boolean
 }
 
 export function termsContext(req: PayloadRequest | { context?: RequestContext }): TermsContext {

@@ -13,6 +13,7 @@ import { composeEdition } from './compose'
 import { readContent } from './contentSchema'
 import { termsContext } from './context'
 import { termsError, throwProblems } from './errors'
+import { officeHadTermsBeforeKiyaku } from './editionChange'
 import { editionPublishProblems } from './publishChecks'
 import {
   asRelation,
@@ -64,7 +65,22 @@ export async function prepareEditionWrite(args: {
     }
     throw editionImmutableError()
   }
-  if (operation === 'update' && statusOf(originalDoc) === 'withdrawn') throw editionImmutableError()
+  if (operation === 'update' && statusOf(originalDoc) === 'withdrawn') {
+    // Undoing a withdrawal whose notice could not be written (withdraw.ts): published as it was.
+    // Its date key is claimed again, so an edition published on that date meanwhile wins.
+    if (termsContext(req).revertWithdrawal === true && statusOf(data) === 'published') {
+      const officeId = idOf(originalDoc?.office)
+      if (officeId !== null && originalDoc) {
+        return {
+          ...originalDoc,
+          status: 'published',
+          withdrawnAt: null,
+          publishedKey: publishedKeyOf(officeId, originalDoc.effectiveFrom),
+        } as unknown as EditionData
+      }
+    }
+    throw editionImmutableError()
+  }
 
   const merged: EditionData = { ...originalDoc, ...data }
   const officeId = idOf(merged.office)
@@ -137,7 +153,7 @@ export async function prepareEditionWrite(args: {
         : null,
       minimumNoticeDays: await minimumNoticeDays(payload, req),
       composed: idOf(merged.template) !== null,
-      officeHadTerms: await officeHadTerms(payload, officeId, req),
+      officeHadTerms: await officeHadTermsBeforeKiyaku(payload, officeId, req),
     }),
   )
   data.publishedKey = publishedKeyOf(officeId, effectiveFrom)
@@ -210,15 +226,6 @@ async function contentToStore(args: {
     )
   }
   return read.content
-}
-
-async function officeHadTerms(
-  payload: PayloadRequest['payload'],
-  officeId: Id,
-  req: PayloadRequest,
-) {
-  const office = await findOffice(payload, officeId, req)
-  return (office as { hadTermsBeforeKiyaku?: unknown } | null)?.hadTermsBeforeKiyaku === true
 }
 
 function sameIdOrBothNull(a: unknown, b: unknown): boolean {

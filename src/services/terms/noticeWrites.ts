@@ -2,12 +2,15 @@
  * What happens when a change notice is written (民法548条の4第2項): it states that the terms
  * change, links the new edition (the new content) and carries its effectiveFrom, all taken from
  * the edition rather than typed; the changed articles come from comparing the two editions.
- * Publishing checks the ground-2 notice period; a published notice never changes.
+ * Publishing checks the ground-2 notice period; a published notice never changes. A ground-2
+ * notice's reasons are written from the four factors the law weighs, so what is published is
+ * what the office stated for each.
  */
 import type { PayloadRequest } from 'payload'
 
 import { formatEraDate, tokyoToday } from '../../lib/tokyoTime'
 import { changedArticles, summarizeChanges, type ComposedTerms } from '../../rules/terms'
+import { changeReasonsText, type ChangeReasonFactors } from '../../rules/terms/changeReasons'
 import type { ChangeNotice } from '../../payload-types'
 import { readContent } from './contentSchema'
 import { termsContext } from './context'
@@ -22,7 +25,8 @@ import {
 } from './queries'
 import { idOf, sameId } from '../../lib/ids'
 
-type NoticeData = Partial<ChangeNotice>
+// reasonFactors: until payload-types is regenerated with the field.
+type NoticeData = Partial<ChangeNotice> & { reasonFactors?: ChangeReasonFactors | null }
 
 function noticeTitle(effectiveFrom: string): string {
   return `利用規約の変更のお知らせ（${formatEraDate(effectiveFrom)}施行）`
@@ -93,6 +97,11 @@ export async function prepareNoticeWrite(args: {
   if (!merged.title?.trim()) data.title = noticeTitle(edition.effectiveFrom)
   const ground = merged.ground ?? '2'
   data.ground = ground
+  const reasonFactors: ChangeReasonFactors = {
+    ...(originalDoc as NoticeData | undefined)?.reasonFactors,
+    ...data.reasonFactors,
+  }
+  if (ground === '2') data.reasons = changeReasonsText(reasonFactors) || null
   // Carried on the notice, so the create/update/publish response shows it to the office.
   ;(data as { warnings?: unknown }).warnings = noticeWarnings({
     ground,
@@ -117,6 +126,7 @@ export async function prepareNoticeWrite(args: {
   const problems = noticePublishProblems({
     ground,
     reasons: merged.reasons,
+    reasonFactors,
     effectiveFrom: edition.effectiveFrom,
     publishedOn: tokyoToday(new Date(publishedAt)),
     minimumNoticeDays: await minimumNoticeDays(payload, req),

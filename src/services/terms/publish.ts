@@ -1,10 +1,13 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { ChangeReasonFactors } from '../../rules/terms/changeReasons'
+import { editionIsChange } from '../../rules/terms/termsChange'
 import type { ChangeNotice, TermsEdition } from '../../payload-types'
 import { composeEdition } from './compose'
 import { readContent } from './contentSchema'
 import { termsContext } from './context'
 import { tokyoToday } from '../../lib/tokyoTime'
+import { officeHadTermsBeforeKiyaku } from './editionChange'
 import { termsError, throwProblems } from './errors'
 import {
   editionPublishProblems,
@@ -28,10 +31,15 @@ export interface PublishEditionInput {
   editionId: Id
   /** 民法548条の4第1項第1号 or 第2号; needed for every edition after an office's first. */
   ground?: NoticeGround
-  /** Required on ground 2. */
+  /** Required on ground 1: why the change fits the users' general interest. */
   reasons?: string | null
+  /** Required on ground 2, all four; the notice's published reasons are written from them. */
+  reasonFactors?: ChangeReasonFactors | null
   req?: PayloadRequest
 }
+
+// reasonFactors: until payload-types is regenerated with the field.
+type NoticeWithFactors = ChangeNotice & { reasonFactors?: ChangeReasonFactors | null }
 
 export interface PublishedChange {
   edition: TermsEdition
@@ -47,8 +55,9 @@ export interface PublishedChange {
  */
 export async function publishEditionWithNotice(
   payload: Payload,
-  { editionId, ground, reasons, req }: PublishEditionInput,
+  { editionId, ground, reasons, reasonFactors: sentFactors, req }: PublishEditionInput,
 ): Promise<PublishedChange> {
+  const reasonFactors = sentFactors ?? undefined
   const edition = await findEdition(payload, editionId, req)
   if (!edition) throw termsError('edition_not_found', '指定された版が見つかりません。', 404)
   if (edition.status === 'published') {
@@ -61,10 +70,14 @@ export async function publishEditionWithNotice(
 
   const published = await publishedEditionsOf(payload, officeId, req)
   let notice = await noticeForEdition(payload, edition.id, req)
-  const office = await findOffice(payload, officeId, req)
-  const hadTerms =
-    (office as { hadTermsBeforeKiyaku?: unknown } | null)?.hadTermsBeforeKiyaku === true
-  const needsNotice = published.length > 0 || (hadTerms && idOf(edition.template) !== null)
+  const hadTerms = await officeHadTermsBeforeKiyaku(payload, officeId, req)
+  const seeding = termsContext(req ?? {}).seeding === true
+  const needsNotice = editionIsChange({
+    otherPublishedEditions: published.length,
+    officeHadTerms: hadTerms,
+    composed: idOf(edition.template) !== null,
+    historical: seeding,
+  })
   if (needsNotice && !notice) {
     notice = await payload.create({
       collection: 'change-notices',
@@ -72,17 +85,25 @@ export async function publishEditionWithNotice(
         edition: edition.id,
         ground: ground ?? '2',
         reasons: reasons ?? null,
+        ...(reasonFactors ? { reasonFactors } : {}),
         status: 'draft',
         effectiveFrom: edition.effectiveFrom,
-      },
+      } as NoticeWithFactors,
       depth: 0,
       req,
     })
-  } else if (notice?.status === 'draft' && (ground !== undefined || reasons !== undefined)) {
+  } else if (
+    notice?.status === 'draft' &&
+    (ground !== undefined || reasons !== undefined || reasonFactors !== undefined)
+  ) {
     notice = await payload.update({
       collection: 'change-notices',
       id: notice.id,
-      data: { ...(ground ? { ground } : {}), ...(reasons !== undefined ? { reasons } : {}) },
+      data: {
+        ...(ground ? { ground } : {}),
+        ...(reasons !== undefined ? { reasons } : {}),
+        ...(reasonFactors !== undefined ? { reasonFactors } : {}),
+      } as Partial<NoticeWithFactors>,
       depth: 0,
       req,
     })
@@ -96,6 +117,7 @@ export async function publishEditionWithNotice(
       ...noticePublishProblems({
         ground: notice.ground,
         reasons: notice.reasons,
+        reasonFactors: (notice as NoticeWithFactors).reasonFactors,
         effectiveFrom: edition.effectiveFrom,
         publishedOn: today,
         minimumNoticeDays: days,
@@ -108,7 +130,7 @@ export async function publishEditionWithNotice(
       effectiveFrom: edition.effectiveFrom,
       content: content.content,
       today,
-      allowPast: termsContext(req ?? {}).seeding === true,
+      allowPast: seeding,
       published,
       notice: notice
         ? {
@@ -125,7 +147,6 @@ export async function publishEditionWithNotice(
   )
   // Demo seeding (and tests standing in for a publication made earlier) may date an edition in the
   // past; its notice is then taken as made in time, as the edition's own date is.
-  const seeding = termsContext(req ?? {}).seeding === true
   const checked = seeding ? problems.filter((p) => p.code !== 'notice_too_late') : problems
   throwProblems(checked.filter((p, i) => checked.findIndex((q) => q.code === p.code) === i))
 
@@ -177,6 +198,7 @@ export interface PublishTemplateInput {
   effectiveFrom: string
   ground: NoticeGround
   reasons?: string | null
+  reasonFactors?: ChangeReasonFactors | null
   req?: PayloadRequest
 }
 
@@ -195,7 +217,7 @@ export async function publishTemplateToOffices(
   payload: Payload,
   input: PublishTemplateInput,
 ): Promise<OfficePublication[]> {
-  const { templateId, effectiveFrom, ground, reasons, req } = input
+  const { templateId, effectiveFrom, ground, reasons, reasonFactors, req } = input
   const template = await payload
     .findByID({ collection: 'terms-templates', id: templateId, depth: 0, req })
     .catch(() => null)
@@ -233,6 +255,7 @@ export async function publishTemplateToOffices(
             ? noticePublishProblems({
                 ground,
                 reasons,
+                reasonFactors,
                 effectiveFrom,
                 publishedOn: today,
                 minimumNoticeDays: days,
@@ -289,6 +312,7 @@ export async function publishTemplateToOffices(
         editionId: draft.id,
         ground,
         reasons,
+        reasonFactors,
         req,
       })
       results.push({ officeId: plan.officeId, status: 'published', edition, notice })

@@ -12,8 +12,14 @@
  */
 import { addDays, formatEraDate } from '../../lib/tokyoTime'
 import { findDanglingReferences, type ComposedTerms } from '../../rules/terms'
+import {
+  changeReasonFactorLabels,
+  missingChangeReasonFactors,
+  type ChangeReasonFactors,
+} from '../../rules/terms/changeReasons'
 import { missingRequiredParts } from '../../rules/terms/checkRequiredArticles'
 import { lintTerms } from '../../rules/terms/lintTerms'
+import { editionIsChange } from '../../rules/terms/termsChange'
 import { leftoverVariables } from './contentSchema'
 import type { TermsErrorCode } from './codes'
 
@@ -57,7 +63,10 @@ export interface EditionPublishInput {
 
 export interface NoticePublishInput {
   ground: NoticeGround
+  /** Ground 1: why the change fits the users' general interest. */
   reasons?: string | null
+  /** Ground 2: the four factors of 民法548条の4第1項第2号. */
+  reasonFactors?: ChangeReasonFactors | null
   effectiveFrom: string
   publishedOn: string
   minimumNoticeDays: number
@@ -129,11 +138,12 @@ export function editionPublishProblems(input: EditionPublishInput): PublishProbl
       })
     }
   }
-  // The first edition starts the terms, unless the office had terms before; every later one
-  // changes them and needs a notice.
-  const isChange =
-    input.published.length > 0 ||
-    (input.officeHadTerms === true && input.composed && !input.allowPast)
+  const isChange = editionIsChange({
+    otherPublishedEditions: input.published.length,
+    officeHadTerms: input.officeHadTerms === true,
+    composed: input.composed,
+    historical: input.allowPast,
+  })
   if (isChange) {
     const notice = input.notice
     if (!notice || notice.status !== 'published' || !notice.publishedOn) {
@@ -162,13 +172,21 @@ export function editionPublishProblems(input: EditionPublishInput): PublishProbl
 
 export function noticePublishProblems(input: NoticePublishInput): PublishProblem[] {
   const problems: PublishProblem[] = []
-  if (!input.reasons?.trim()) {
+  if (input.ground === '2') {
+    const missing = missingChangeReasonFactors(input.reasonFactors)
+    if (missing.length > 0) {
+      problems.push({
+        code: 'reason_factors_missing',
+        message:
+          '民法548条の4第1項第2号による変更では、変更が合理的であることを示す考慮要素をすべて記入してください。' +
+          `記入されていない要素: ${changeReasonFactorLabels(missing).join('、')}`,
+      })
+    }
+  } else if (!input.reasons?.trim()) {
     problems.push({
       code: 'reasons_required',
       message:
-        input.ground === '2'
-          ? '民法548条の4第1項第2号による変更では、変更の理由（変更の必要性、変更後の内容の相当性、変更条項の有無とその内容、利用者が受ける不利益の程度とその緩和措置）を記入してください。'
-          : '民法548条の4第1項第1号による変更でも、利用者の一般の利益に適合する理由を記入してください。',
+        '民法548条の4第1項第1号による変更でも、利用者の一般の利益に適合する理由を記入してください。',
     })
   }
   problems.push(...noticeTimingProblems(input))

@@ -165,7 +165,7 @@ describe('a policy change flows into the terms and the booking rules', () => {
         body: { ground: '2' },
       },
     )
-    expect(errorCode(noReasons.body)).toBe('reasons_required')
+    expect(errorCode(noReasons.body)).toBe('reason_factors_missing')
     const otherOffice = await api.request(
       'POST',
       `/api/terms-editions/${proposedEditionId}/publish`,
@@ -181,7 +181,15 @@ describe('a policy change flows into the terms and the booking rules', () => {
       `/api/terms-editions/${proposedEditionId}/publish`,
       {
         as: ISESAKI_ADMIN,
-        body: { ground: '2', reasons: '裁判所の管轄の変更と、相談時間を午前に集約するためです。' },
+        body: {
+          ground: '2',
+          reasonFactors: {
+            necessity: '裁判所の管轄の変更と、相談時間を午前に集約するためです。',
+            appropriateness: '相談の時間帯を他の事業所とそろえます。',
+            changeClause: '現在の利用規約は、変更の要件と周知の方法を定めています。',
+            disadvantage: '午後を希望する方は、窓口での相談をご案内します。',
+          },
+        },
       },
     )
     expect(published.status, JSON.stringify(published.body)).toBe(200)

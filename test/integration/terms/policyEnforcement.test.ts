@@ -182,8 +182,13 @@ describe('伊勢崎 changes its cancellation method', () => {
       as: ISESAKI_ADMIN,
       body: {
         ground: '2',
-        reasons:
-          '電話がつながりにくいとのご意見を受け、キャンセルの連絡をメールで受け付けるためです。',
+        reasonFactors: {
+          necessity:
+            '電話がつながりにくいとのご意見を受け、キャンセルの連絡をメールで受け付けるためです。',
+          appropriateness: 'メールは予約の確認にも使っており、利用者の多くが使える方法です。',
+          changeClause: '現在の利用規約は、変更の要件と周知の方法を定めています。',
+          disadvantage: '変更前の予約は、従来どおり電話でキャンセルできます。',
+        },
       },
     })
     expect(published.status, JSON.stringify(published.body)).toBe(200)

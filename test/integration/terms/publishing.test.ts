@@ -18,6 +18,13 @@ import {
 
 const KITA = '/public/v1/offices/kitakyushu-mothers'
 const REASONS = '制度の見直しに合わせて内容を整理するためです。利用者の負担は増えません。'
+/** A ground-2 change's reasons: the four factors of 民法548条の4第1項第2号. */
+const REASON_FACTORS = {
+  necessity: '制度の見直しに合わせて内容を整理する必要があるためです。',
+  appropriateness: '他の事業所の利用規約と同じ内容にそろえます。',
+  changeClause: '現在の利用規約は、変更の要件と周知の方法を定めています。',
+  disadvantage: '利用者の負担は増えません。',
+}
 
 describe('publishing terms editions', () => {
   let server: TestServer
@@ -111,7 +118,7 @@ describe('publishing terms editions', () => {
 
   it('refuses a ground-2 change whose notice would come too late, and accepts it 30 days ahead', async () => {
     const late = await draft(addDays(today, 29), [{ op: 'remove', key: 'fee' }])
-    const refused = await publish(late.id, { ground: '2', reasons: REASONS })
+    const refused = await publish(late.id, { ground: '2', reasonFactors: REASON_FACTORS })
     expect(refused.status).toBe(422)
     expect(errorCode(refused.body)).toBe('notice_too_late')
     expect(refused.body.errors[0].message).toContain('30日前')
@@ -130,7 +137,7 @@ describe('publishing terms editions', () => {
       body: { effectiveFrom: addDays(today, 30) },
     })
     expect(moved.status, JSON.stringify(moved.body)).toBe(200)
-    const accepted = await publish(late.id, { ground: '2', reasons: REASONS })
+    const accepted = await publish(late.id, { ground: '2', reasonFactors: REASON_FACTORS })
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200)
     expect(accepted.body.notice).toMatchObject({ ground: '2' })
   })
@@ -213,7 +220,7 @@ describe('publishing terms editions', () => {
     expect(errorCode(direct.body)).toBe('notice_missing')
 
     const ground2WithoutReasons = await publish(withoutNotice.id, { ground: '2' })
-    expect(errorCode(ground2WithoutReasons.body)).toBe('reasons_required')
+    expect(errorCode(ground2WithoutReasons.body)).toBe('reason_factors_missing')
 
     const past = await api.request('POST', '/api/terms-editions', {
       as: HQ,
@@ -267,7 +274,12 @@ describe('publishing terms editions', () => {
     expect(patched.status).toBe(200)
 
     const effectiveFrom = addDays(today, 120)
-    const body = { officeIds: [kitakyushu, isesaki], effectiveFrom, ground: '2', reasons: REASONS }
+    const body = {
+      officeIds: [kitakyushu, isesaki],
+      effectiveFrom,
+      ground: '2',
+      reasonFactors: REASON_FACTORS,
+    }
     const forbidden = await api.request('POST', `/api/terms-templates/${template}/publish`, {
       as: ISESAKI_ADMIN,
       body,
@@ -361,5 +373,63 @@ describe('publishing terms editions', () => {
         })
       }
     }
+  })
+
+  it('publishes a ground-2 change only with all four factors, and its reasons name each', async () => {
+    const effectiveFrom = addDays(today, 500)
+    const target = await draft(effectiveFrom, [
+      {
+        op: 'replace',
+        article: {
+          key: 'damages',
+          heading: '損害賠償',
+          paragraphs: [
+            {
+              text: [
+                {
+                  text: '利用者が故意により本規約に反して当所に損害を与えたときは、その損害を賠償しなければなりません。',
+                },
+              ],
+            },
+          ],
+        },
+      },
+    ])
+    const partial = await publish(target.id, {
+      ground: '2',
+      reasonFactors: { necessity: REASON_FACTORS.necessity, appropriateness: ' ' },
+    })
+    expect(partial.status).toBe(422)
+    expect(errorCode(partial.body)).toBe('reason_factors_missing')
+    const message: string = partial.body.errors[0].message
+    expect(message).toContain(
+      '変更後の内容の相当性、変更条項の有無及びその内容、利用者の不利益の程度と緩和措置',
+    )
+    expect(message).not.toContain('変更の必要性、')
+    // Free text alone does not state the factors.
+    const freeText = await publish(target.id, { ground: '2', reasons: REASONS })
+    expect(errorCode(freeText.body)).toBe('reason_factors_missing')
+    expect(
+      (await server.payload.findByID({ collection: 'terms-editions', id: target.id })).status,
+    ).toBe('draft')
+
+    const accepted = await publish(target.id, { ground: '2', reasonFactors: REASON_FACTORS })
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200)
+    const expected = [
+      `【変更の必要性】${REASON_FACTORS.necessity}`,
+      `【変更後の内容の相当性】${REASON_FACTORS.appropriateness}`,
+      `【変更条項の有無及びその内容】${REASON_FACTORS.changeClause}`,
+      `【利用者の不利益の程度と緩和措置】${REASON_FACTORS.disadvantage}`,
+    ].join('\n')
+    const stored = await server.payload.findByID({
+      collection: 'change-notices',
+      id: accepted.body.notice.id,
+    })
+    expect(stored.reasons).toBe(expected)
+    const { body } = await api.request('GET', `${KITA}/notices`)
+    const shown = body.notices.find(
+      (n: { effectiveFrom: string }) => n.effectiveFrom === effectiveFrom,
+    )
+    expect(shown.reasons).toBe(expected)
   })
 })

@@ -51,6 +51,37 @@ describe('an announced change is withdrawn before it takes effect', () => {
     expect(errorCode(late.body)).toBe('withdrawal_too_late')
   })
 
+  it('writes nothing when the withdrawal notice cannot be written', async (ctx) => {
+    // A real write failure: the database refuses the notice row (SQLite trigger).
+    const db = server.payload.db as unknown as {
+      name?: string
+      client?: { execute: (sql: string) => Promise<unknown> }
+    }
+    if (db.name !== 'sqlite' || !db.client) ctx.skip()
+    await db.client!.execute(
+      "CREATE TRIGGER refuse_notice BEFORE INSERT ON change_notices BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;",
+    )
+    let failed: Awaited<ReturnType<Api['request']>>
+    try {
+      failed = await api.request('POST', `/api/terms-editions/${pending.id}/withdraw`, {
+        as: ISESAKI_ADMIN,
+        body: { reason: '取りやめの理由' },
+      })
+    } finally {
+      await db.client!.execute('DROP TRIGGER refuse_notice;')
+    }
+    expect(failed.status).toBeGreaterThanOrEqual(500)
+    const edition = await server.payload.findByID({ collection: 'terms-editions', id: pending.id })
+    expect(edition.status).toBe('published')
+    const withdrawals = await server.payload.find({
+      collection: 'change-notices',
+      where: { kind: { equals: 'withdrawal' } },
+    })
+    expect(withdrawals.docs).toEqual([])
+    const terms = await api.request('GET', `${BASE}/terms`)
+    expect(terms.body.upcoming).toMatchObject({ number: pending.number })
+  })
+
   it('withdraws it with a withdrawal notice of its own in the feed', async () => {
     const before = await api.request('GET', `${BASE}/terms`)
     expect(before.body.upcoming).toMatchObject({ number: pending.number })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import {
+  changeReasonFactorLabels,
   changeReasonsText,
   missingChangeReasonFactors,
 } from '../../../src/rules/terms/changeReasons'
@@ -35,6 +36,13 @@ describe('ground-2 change reasons as the factors of 民法548条の4第1項第2�
       `【変更の必要性】${all.necessity}`,
       `【変更条項の有無及びその内容】${all.changeClause}`,
       `【利用者の不利益の程度と緩和措置】${all.disadvantage}`,
+    ])
+  })
+
+  it('names factors in the law’s order, whatever order they are given in', () => {
+    expect(changeReasonFactorLabels(['disadvantage', 'necessity'])).toEqual([
+      '変更の必要性',
+      '利用者の不利益の程度と緩和措置',
     ])
   })
 })

@@ -57,6 +57,33 @@ describe('notice periods', () => {
       }).map((p) => p.code),
     ).toEqual(['reasons_required'])
   })
+
+  it('asks a ground-2 change for each factor of 民法548条の4第1項第2号, naming those missing', () => {
+    const problems = noticePublishProblems({
+      ground: '2',
+      reasons: 'free text is not enough',
+      reasonFactors: { necessity: 'n', changeClause: 'c' },
+      effectiveFrom: '2027-03-01',
+      publishedOn: '2027-01-01',
+      minimumNoticeDays: 30,
+    })
+    expect(problems.map((p) => p.code)).toEqual(['reason_factors_missing'])
+    expect(problems[0]!.message).toContain('変更後の内容の相当性、利用者の不利益の程度と緩和措置')
+    expect(
+      noticePublishProblems({
+        ground: '2',
+        reasonFactors: {
+          necessity: 'n',
+          appropriateness: 'a',
+          changeClause: 'c',
+          disadvantage: 'd',
+        },
+        effectiveFrom: '2027-03-01',
+        publishedOn: '2027-01-01',
+        minimumNoticeDays: 30,
+      }),
+    ).toEqual([])
+  })
 })
 
 describe('articles that must stay', () => {

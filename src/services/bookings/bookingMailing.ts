@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import type { BookingMail, MailBooking, MailOffice } from '../../mail/bookingMails'
 import { confirmationRequestMail, sendBookingMail } from '../../mail/bookingMails'
 import type { Booking } from '../../payload-types'
-import { officeById } from '../../services/bookings/officeBySlug'
+import { officeById } from './officeBySlug'
 import { idOf } from '../../lib/ids'
 
 export function mailBooking(booking: Booking): MailBooking {
