@@ -1,10 +1,11 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, TextareaField, TextField } from 'payload'
 
 import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
 import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
 import { isHqAdmin } from '../access/isHqAdmin'
 import { exportBookingsEndpoint, searchBookingsEndpoint } from '../services/bookings/staffEndpoints'
+import { APPLICANT_FIELDS, type ApplicantFieldDefinition } from '../rules/booking/applicantFields'
 import { bookingHooks } from './bookingHooks'
 import { eraseApplicantEndpoint } from './eraseApplicantEndpoint'
 import { ja } from './i18n'
@@ -16,6 +17,17 @@ import {
 } from './options'
 
 const neverReadable = () => false
+
+/** An applicant detail as stored; the hooks check and normalise it (checkApplicantFields). */
+function applicantFieldConfig({
+  name,
+  kind,
+  label,
+}: ApplicantFieldDefinition): TextField | TextareaField {
+  return kind === 'textarea'
+    ? { name, type: 'textarea', label: { ...label } }
+    : { name, type: 'text', label: { ...label } }
+}
 
 /**
  * Applicant data is personal data under 職業安定法: only the office's own staff and admins
@@ -109,14 +121,7 @@ export const Bookings: CollectionConfig = {
       name: 'applicant',
       type: 'group',
       label: ja('申込者', 'Applicant'),
-      fields: [
-        { name: 'name', type: 'text', label: ja('氏名', 'Name') },
-        { name: 'email', type: 'text', label: ja('メールアドレス', 'Email') },
-        { name: 'phone', type: 'text', label: ja('電話番号', 'Phone') },
-        { name: 'jobSeekerNumber', type: 'text', label: ja('求職番号', 'Job-seeker number') },
-        { name: 'desiredDateTime', type: 'text', label: ja('希望日時', 'Desired date and time') },
-        { name: 'note', type: 'textarea', label: ja('自由記入欄', 'Note') },
-      ],
+      fields: APPLICANT_FIELDS.map(applicantFieldConfig),
     },
     {
       name: 'applicantKey',

@@ -1,5 +1,6 @@
 import type { SelectField } from 'payload'
 
+import { APPLICANT_FIELDS } from '../rules/booking/applicantFields'
 import { ja } from './i18n'
 
 export const CHANNEL_OPTIONS = [
@@ -15,14 +16,10 @@ export const TOOL_OPTIONS = [
   { value: 'zoom', label: ja('Zoom', 'Zoom') },
 ]
 
-export const APPLICANT_FIELD_OPTIONS = [
-  { value: 'name', label: ja('氏名', 'Name') },
-  { value: 'email', label: ja('メールアドレス', 'Email') },
-  { value: 'phone', label: ja('電話番号', 'Phone') },
-  { value: 'jobSeekerNumber', label: ja('求職番号', 'Job-seeker number') },
-  { value: 'desiredDateTime', label: ja('希望日時', 'Desired date and time') },
-  { value: 'note', label: ja('自由記入欄', 'Note') },
-]
+export const APPLICANT_FIELD_OPTIONS = APPLICANT_FIELDS.map(({ name, label }) => ({
+  value: name,
+  label: { ...label },
+}))
 
 export const CONTACT_METHOD_OPTIONS = [
   { value: 'link', label: ja('メールのリンク', 'Link in the mail') },

@@ -2,7 +2,7 @@ import type { Response } from 'express'
 import type { Payload } from 'payload'
 import type { z } from 'zod'
 
-import { applicantFieldLabels } from '../../rules/booking/messages'
+import { APPLICANT_FIELDS } from '../../rules/booking/applicantFields'
 import { BookingRuleError, InvalidTokenError } from '../../services/bookings/errors'
 import { officeBySlug, type PublicOffice } from '../../services/bookings/officeBySlug'
 import { PublicError, type PublicErrorBody } from '../errors'
@@ -18,9 +18,7 @@ const FIELD_LABELS: Record<string, string> = {
   to: '終了日',
   at: '日付',
   token: 'トークン',
-  ...Object.fromEntries(
-    Object.entries(applicantFieldLabels).map(([field, label]) => [`applicant.${field}`, label]),
-  ),
+  ...Object.fromEntries(APPLICANT_FIELDS.map(({ name, label }) => [`applicant.${name}`, label.ja])),
 }
 
 function labelOf(path: string): string {

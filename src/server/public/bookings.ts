@@ -1,6 +1,8 @@
 import { Router } from 'express'
 import { z } from 'zod'
 
+import { APPLICANT_FIELDS } from '../../rules/booking/applicantFields'
+import type { ApplicantField } from '../../rules/booking/types'
 import { parseInstant } from '../../services/bookings/bookingData'
 import { createPublicBooking, publicBookingView } from '../../services/bookings/publicBookings'
 import { PublicError } from '../errors'
@@ -12,19 +14,27 @@ import { parseOrReject, requireOffice, sendBookingError } from './bookingRequest
 import { policyRoutes } from './policy'
 import { slotsRoutes } from './slots'
 
-// Generous bounds: the booking rules check lengths and formats with precise messages.
-const text = (max: number) => z.string().max(max).nullish()
+/**
+ * A bound on each applicant field well above the rules' own (at least 100 characters, ten times
+ * the field's maximum), so that a value merely too long, or with spaces and hyphens typed in, is
+ * answered by the booking rules with their precise message, and only a body far out of shape
+ * stops here.
+ */
+const applicantBody = z.strictObject(
+  Object.fromEntries(
+    APPLICANT_FIELDS.map(({ name, maxLength }) => [
+      name,
+      z
+        .string()
+        .max(Math.max(100, maxLength * 10))
+        .nullish(),
+    ]),
+  ) as Record<ApplicantField, z.ZodOptional<z.ZodNullable<z.ZodString>>>,
+)
 
 export const bookingBody = z.strictObject({
   slotStart: z.string().max(64),
-  applicant: z.strictObject({
-    name: text(1_000),
-    email: text(1_000),
-    phone: text(100),
-    jobSeekerNumber: text(100),
-    desiredDateTime: text(1_000),
-    note: text(5_000),
-  }),
+  applicant: applicantBody,
   consent: z.strictObject({
     // The edition number as published (第N版), as a number or numeric text.
     termsEdition: z.union([

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { APPLICANT_FIELD_NAMES } from '../../rules/booking/applicantFields'
 import { checkApplicantFields } from '../../rules/booking/checkApplicantFields'
 import { checkCancellationMethod } from '../../rules/booking/checkCancellationMethod'
 import {
@@ -17,7 +18,6 @@ import { normaliseApplicant } from '../../rules/booking/normaliseApplicant'
 import { staffCancellationOffered } from '../../rules/booking/staffCancellation'
 import { MINUTE_MS } from '../../rules/booking/tokyo'
 import type {
-  ApplicantField,
   ApplicantInput,
   BookingStatus,
   Channel,
@@ -70,15 +70,6 @@ function fail(violations: RuleViolation | RuleViolation[]): never {
   throw new BookingRuleError(Array.isArray(violations) ? violations : [violations])
 }
 
-const APPLICANT_FIELDS: readonly ApplicantField[] = [
-  'name',
-  'email',
-  'phone',
-  'jobSeekerNumber',
-  'desiredDateTime',
-  'note',
-]
-
 /**
  * Whether an update edits the applicant's details. Payload hands every update the stored group
  * when the client sent none, so only a real difference counts: confirming or cancelling must not
@@ -88,7 +79,7 @@ function applicantChanged(given: unknown, stored: unknown): boolean {
   if (given === undefined) return false
   const before = (stored ?? {}) as Record<string, unknown>
   const after = (given ?? {}) as Record<string, unknown>
-  return APPLICANT_FIELDS.some((field) => (after[field] ?? null) !== (before[field] ?? null))
+  return APPLICANT_FIELD_NAMES.some((field) => (after[field] ?? null) !== (before[field] ?? null))
 }
 
 const STAFF_CANCEL_METHODS: readonly ContactMethod[] = ['phone', 'email']
@@ -200,7 +191,7 @@ async function erasedApplicant(
   for (const field of SYSTEM_FIELDS) next[field] = original[field]
   return {
     ...next,
-    applicant: Object.fromEntries(APPLICANT_FIELDS.map((field) => [field, null])),
+    applicant: Object.fromEntries(APPLICANT_FIELD_NAMES.map((field) => [field, null])),
     applicantKey: null,
     eligibility: null,
     statusReason: null,

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { APPLICANT_FIELD_NAMES } from '../../rules/booking/applicantFields'
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
 import { checkInitialStatus, initialStatus } from '../../rules/booking/checkStatusTransition'
 import { fixedToolFor } from '../../rules/booking/checkTool'
@@ -18,6 +19,7 @@ import { applyStaffOverrides } from '../../rules/booking/staffOverrides'
 import { MINUTE_MS } from '../../rules/booking/tokyo'
 import type {
   Applicant,
+  ApplicantField,
   ApplicantInput,
   Channel,
   EligibilityAnswers,
@@ -49,15 +51,10 @@ function fail(violations: RuleViolation | RuleViolation[]): never {
 }
 
 /** The stored applicant group: every field present, blanks as null. */
-export function storedApplicant(applicant: Applicant) {
-  return {
-    name: applicant.name ?? null,
-    email: applicant.email ?? null,
-    phone: applicant.phone ?? null,
-    jobSeekerNumber: applicant.jobSeekerNumber ?? null,
-    desiredDateTime: applicant.desiredDateTime ?? null,
-    note: applicant.note ?? null,
-  }
+export function storedApplicant(applicant: Applicant): Record<ApplicantField, string | null> {
+  return Object.fromEntries(
+    APPLICANT_FIELD_NAMES.map((field) => [field, applicant[field] ?? null]),
+  ) as Record<ApplicantField, string | null>
 }
 
 /** The tool a booking uses: fixed by the channel, or the one staff chose. */
