@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { APPLICANT_FIELD_NAMES } from '../../rules/booking/applicantFields'
+import { cancellationMethod } from '../../rules/booking/cancellationMethod'
 import { checkApplicantFields } from '../../rules/booking/checkApplicantFields'
 import { checkCancellationMethod } from '../../rules/booking/checkCancellationMethod'
 import {
@@ -8,9 +9,13 @@ import {
   isNoShowCorrection,
 } from '../../rules/booking/checkNoShowCorrection'
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
-import { noShowAt } from '../../rules/booking/checkNoShow'
+import { checkMeetingUrl } from '../../rules/booking/checkMeetingUrl'
 import { checkStatusTransition } from '../../rules/booking/checkStatusTransition'
 import { checkTool } from '../../rules/booking/checkTool'
+import {
+  checkTransitionTiming,
+  type TransitionTiming,
+} from '../../rules/booking/checkTransitionTiming'
 import { confirmDeadline } from '../../rules/booking/confirmDeadline'
 import { evaluateNewBooking } from '../../rules/booking/evaluateNewBooking'
 import { violation } from '../../rules/booking/messages'
@@ -21,15 +26,12 @@ import type {
   ApplicantInput,
   BookingStatus,
   Channel,
-  ContactMethod,
   EligibilityAnswers,
-  ReservationPolicy,
   RuleViolation,
   Tool,
 } from '../../rules/booking/types'
 import { policiesForOffice, policyRecordInForce } from '../policies/policiesForOffice'
 import {
-  checkMeetingUrl,
   historyRow,
   invalidSlotStart,
   isBookingStatus,
@@ -80,85 +82,6 @@ function applicantChanged(given: unknown, stored: unknown): boolean {
   const before = (stored ?? {}) as Record<string, unknown>
   const after = (given ?? {}) as Record<string, unknown>
   return APPLICANT_FIELD_NAMES.some((field) => (after[field] ?? null) !== (before[field] ?? null))
-}
-
-const STAFF_CANCEL_METHODS: readonly ContactMethod[] = ['phone', 'email']
-
-/**
- * How a cancellation reached the office. Staff record the phone call or mail (cancelVia); the
- * mailed link and the system say so through the context. Null for the system, which is not
- * bound by the applicant's cancellation methods.
- */
-function cancellationMethod(
-  req: PayloadRequest,
-  requested: unknown,
-): ContactMethod | null | RuleViolation {
-  const via = bookingContext(req.context).via
-  if (!req.user) {
-    if (via === 'link') return 'link'
-    if (via === 'system') return null
-  }
-  if (requested === undefined || requested === null || requested === '') {
-    return violation('missing_field', {
-      field: 'cancelVia',
-      message: 'キャンセルの連絡を受けた方法（電話またはメール）を選択してください。',
-    })
-  }
-  if (!STAFF_CANCEL_METHODS.includes(requested as ContactMethod)) {
-    return violation('invalid_field', {
-      field: 'cancelVia',
-      message: '職員が記録するキャンセルの連絡方法は電話またはメールです。',
-    })
-  }
-  return requested as ContactMethod
-}
-
-interface Transition {
-  from: BookingStatus
-  to: BookingStatus
-  channel: Channel
-  slotStart: Date
-  confirmBy: Date | null
-  policy: ReservationPolicy | null
-  now: Date
-}
-
-/** Time conditions of the lifecycle that the transition table alone does not express. */
-function checkTransitionTiming({
-  to,
-  slotStart,
-  confirmBy,
-  policy,
-  now,
-}: Transition): RuleViolation | null {
-  const nowMs = now.getTime()
-  if (to === 'confirmed' && confirmBy && nowMs >= confirmBy.getTime()) {
-    return violation('lead_time', {
-      message: '確認の期限を過ぎたため、このご予約は確定できません。あらためてお申し込みください。',
-    })
-  }
-  if (to === 'expired' && (!confirmBy || nowMs < confirmBy.getTime())) {
-    return violation('invalid_transition', {
-      field: 'status',
-      message: '確認の期限前のご予約を期限切れにすることはできません。',
-    })
-  }
-  if (
-    to === 'no_show' &&
-    nowMs < noShowAt(slotStart, policy ?? { noShowGraceMinutes: 0 }).getTime()
-  ) {
-    return violation('invalid_transition', {
-      field: 'status',
-      message: '開始時刻から猶予時間が過ぎるまでは無断欠席にできません。',
-    })
-  }
-  if (to === 'completed' && nowMs < slotStart.getTime()) {
-    return violation('invalid_transition', {
-      field: 'status',
-      message: '開始前のご予約を実施済みにすることはできません。',
-    })
-  }
-  return null
 }
 
 async function claimNextRevision(original: BookingData, req: PayloadRequest): Promise<number> {
@@ -325,10 +248,8 @@ export async function prepareBookingChange(
   next.statusReason = null
 
   if (to !== from) {
-    const transition: Transition = {
-      from,
+    const timing: TransitionTiming = {
       to,
-      channel,
       slotStart,
       confirmBy: original.confirmBy ? new Date(original.confirmBy) : null,
       policy,
@@ -337,12 +258,16 @@ export async function prepareBookingChange(
     const correction = from === 'no_show'
     const illegal = correction
       ? checkNoShowCorrection({ to, byStaff: req.user !== null && req.user !== undefined, reason })
-      : (checkStatusTransition(from, to) ?? checkTransitionTiming(transition))
+      : (checkStatusTransition(from, to) ?? checkTransitionTiming(timing))
     if (illegal) fail(illegal)
     if (isNoShowCorrection(from, to)) req.context.auditAction = `no_show_corrected:${to}`
     let via: StatusHistoryRow['via'] = req.user ? 'admin' : (context.via ?? 'system')
     if (to === 'cancelled') {
-      const method = cancellationMethod(req, data.cancelVia)
+      const method = cancellationMethod({
+        byStaff: Boolean(req.user),
+        via: context.via,
+        requested: data.cancelVia,
+      })
       if (method !== null && typeof method === 'object') fail(method)
       if (method !== null && req.user) {
         // Staff record the contact whatever its method; the booking says whether the terms offer it.

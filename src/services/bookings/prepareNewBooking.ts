@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { APPLICANT_FIELD_NAMES } from '../../rules/booking/applicantFields'
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
+import { checkMeetingUrl } from '../../rules/booking/checkMeetingUrl'
 import { checkInitialStatus, initialStatus } from '../../rules/booking/checkStatusTransition'
 import { fixedToolFor } from '../../rules/booking/checkTool'
 import { confirmDeadline } from '../../rules/booking/confirmDeadline'
@@ -32,7 +33,6 @@ import { policiesForOffice, policyRecordInForce } from '../policies/policiesForO
 import { applicantKeys } from './applicantKey'
 import { checkOpenBookingLimit } from './openBookingLimit'
 import {
-  checkMeetingUrl,
   historyRow,
   invalidSlotStart,
   isChannel,
