@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { z } from 'zod'
 
 import { APPLICANT_FIELDS } from '../../rules/booking/applicantFields'
+import { invalidSlotStart } from '../../services/bookings/bookingData'
 import { BookingRuleError, InvalidTokenError } from '../../services/bookings/errors'
 import { officeBySlug, type PublicOffice } from '../../services/bookings/officeBySlug'
 import { PublicError, type PublicErrorBody } from '../errors'
@@ -19,6 +20,11 @@ const FIELD_LABELS: Record<string, string> = {
   at: '日付',
   token: 'トークン',
   ...Object.fromEntries(APPLICANT_FIELDS.map(({ name, label }) => [`applicant.${name}`, label.ja])),
+}
+
+/** What an invalid value is told when the field's label alone does not say the format. */
+const FORMAT_MESSAGES: Record<string, string> = {
+  slotStart: invalidSlotStart().message,
 }
 
 function labelOf(path: string): string {
@@ -51,7 +57,12 @@ export function parseOrReject<S extends z.ZodType>(schema: S, input: unknown): z
   if (valueAt(input, issue.path) === undefined) {
     throw new PublicError(422, 'missing_field', `${labelOf(field)}を指定してください。`, field)
   }
-  throw new PublicError(422, 'invalid_field', `${labelOf(field)}の形式が正しくありません。`, field)
+  throw new PublicError(
+    422,
+    'invalid_field',
+    FORMAT_MESSAGES[field] ?? `${labelOf(field)}の形式が正しくありません。`,
+    field,
+  )
 }
 
 export function ruleErrorBody(error: BookingRuleError): PublicErrorBody {
