@@ -1,13 +1,25 @@
 import type { PayloadRequest } from 'payload'
 
 import { violation } from '../../../rules/booking/messages'
-import type { BookingStatus, Channel } from '../../../rules/booking/types'
+import type { BookingStatus, Channel, ReservationPolicy } from '../../../rules/booking/types'
 import { policyRecordInForce } from '../../policies/policiesForOffice'
 import { invalidSlotStart, isBookingStatus, parseInstant, type BookingData } from '../bookingData'
 import { idOf, sameId } from '../ids'
-import type { BookingChangeFacts } from './databaseRules'
 import { governanceFor } from './governance'
 import { refuseChange } from './refusal'
+
+/** The facts of an update that every change step works from (readChange). */
+export interface BookingChangeFacts {
+  officeId: number | string | null
+  channel: Channel
+  from: BookingStatus
+  to: BookingStatus
+  slotStart: Date
+  moved: boolean
+  /** The policy in force at the (new) slot; null when none is. */
+  policy: ReservationPolicy | null
+  now: Date
+}
 
 /**
  * What an update asks for: the status and slot it goes to, with the policy in force at that slot.

@@ -14,7 +14,7 @@ import type {
 import type { BookingData } from '../bookingData'
 import { holdsSeat } from '../seats'
 import { applicantChanged, storedApplicant } from './applicant'
-import type { BookingChangeFacts } from './databaseRules'
+import type { BookingChangeFacts } from './changeInput'
 import { refuseChange } from './refusal'
 import { resolveTool } from './tool'
 

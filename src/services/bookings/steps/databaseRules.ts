@@ -1,13 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import type {
-  Applicant,
-  BookingStatus,
-  Channel,
-  ReservationPolicy,
-} from '../../../rules/booking/types'
+import type { Applicant, ReservationPolicy } from '../../../rules/booking/types'
 import { checkOpenBookingLimit } from '../openBookingLimit'
 import { checkApplicantStanding } from '../standings'
+import type { BookingChangeFacts } from './changeInput'
 import { refuseNewBooking } from './refusal'
 
 /**
@@ -36,18 +32,6 @@ export async function checkNewBookingAgainstDatabase(
     const tooMany = await checkOpenBookingLimit(payload, officeId, keys, applicant, policy, now)
     if (tooMany) refuseNewBooking(tooMany)
   }
-}
-
-export interface BookingChangeFacts {
-  officeId: number | string | null
-  channel: Channel
-  from: BookingStatus
-  to: BookingStatus
-  slotStart: Date
-  moved: boolean
-  /** The policy in force at the (new) slot; null when none is. */
-  policy: ReservationPolicy | null
-  now: Date
 }
 
 /**

@@ -5,7 +5,7 @@ import { MINUTE_MS } from '../../../rules/booking/tokyo'
 import type { ReservationPolicy, Tool } from '../../../rules/booking/types'
 import type { BookingData } from '../bookingData'
 import { claimSeat } from '../seats'
-import type { BookingChangeFacts } from './databaseRules'
+import type { BookingChangeFacts } from './changeInput'
 
 /**
  * A move that passed its rules (checkChangeRules), written into `next`: a seat claimed at the new

@@ -13,7 +13,7 @@ import { staffCancellationOffered } from '../../../rules/booking/staffCancellati
 import { historyRow, type BookingData, type StatusHistoryRow } from '../bookingData'
 import { actorOf, bookingContext } from '../context'
 import { holdsSeat, releasedSeatLock } from '../seats'
-import type { BookingChangeFacts } from './databaseRules'
+import type { BookingChangeFacts } from './changeInput'
 import { refuseChange } from './refusal'
 
 /** A status change that passed its rules, for recordStatusChange. */
