@@ -23,6 +23,7 @@ import {
   TOOL_OPTIONS,
 } from '../../collections/options'
 import type { Booking, Office } from '../../payload-types'
+import { applicantField } from '../../rules/booking/applicantFields'
 import {
   bookingExportColumns,
   EXPORT_MAX_DAYS,
@@ -155,10 +156,10 @@ const HEADERS = {
   channel: ja('受付方法', 'Channel'),
   tool: ja('使用ツール', 'Tool'),
   meetingUrl: ja('接続URL', 'Meeting URL'),
-  name: ja('氏名', 'Name'),
-  jobSeekerNumber: ja('求職番号', 'Job-seeker number'),
-  email: ja('メールアドレス', 'Email'),
-  phone: ja('電話番号', 'Phone'),
+  name: applicantField('name').label,
+  jobSeekerNumber: applicantField('jobSeekerNumber').label,
+  email: applicantField('email').label,
+  phone: applicantField('phone').label,
   cancelVia: ja('キャンセルの連絡手段', 'Cancellation came by'),
   createdAt: ja('登録日時', 'Created'),
 } satisfies Record<BookingExportColumn, { ja: string; en: string }>
