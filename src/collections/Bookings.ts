@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, TextareaField, TextField } from 'payload'
 
 import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
 import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
@@ -9,6 +9,7 @@ import {
   exportBookingsEndpoint,
   searchBookingsEndpoint,
 } from '../endpoints/bookings/staffEndpoints'
+import { APPLICANT_FIELDS, type ApplicantFieldDefinition } from '../rules/booking/applicantFields'
 import { bookingHooks } from './bookingHooks'
 import { eraseApplicantEndpoint } from './eraseApplicantEndpoint'
 import { bilingual } from './i18n'
@@ -18,6 +19,17 @@ import {
   CONTACT_METHOD_OPTIONS,
   TOOL_OPTIONS,
 } from './options'
+
+/** An applicant detail as stored; the hooks check and normalise it (checkApplicantFields). */
+function applicantFieldConfig({
+  name,
+  kind,
+  label,
+}: ApplicantFieldDefinition): TextField | TextareaField {
+  return kind === 'textarea'
+    ? { name, type: 'textarea', label: { ...label } }
+    : { name, type: 'text', label: { ...label } }
+}
 
 /**
  * Applicant data is personal data under 職業安定法: only the office's own staff and admins
@@ -116,22 +128,7 @@ export const Bookings: CollectionConfig = {
       name: 'applicant',
       type: 'group',
       label: bilingual('申込者', 'Applicant'),
-      fields: [
-        { name: 'name', type: 'text', label: bilingual('氏名', 'Name') },
-        { name: 'email', type: 'text', label: bilingual('メールアドレス', 'Email') },
-        { name: 'phone', type: 'text', label: bilingual('電話番号', 'Phone') },
-        {
-          name: 'jobSeekerNumber',
-          type: 'text',
-          label: bilingual('求職番号', 'Job-seeker number'),
-        },
-        {
-          name: 'desiredDateTime',
-          type: 'text',
-          label: bilingual('希望日時', 'Desired date and time'),
-        },
-        { name: 'note', type: 'textarea', label: bilingual('自由記入欄', 'Note') },
-      ],
+      fields: APPLICANT_FIELDS.map(applicantFieldConfig),
     },
     {
       name: 'applicantKey',

@@ -1,5 +1,6 @@
 import type { SelectField } from 'payload'
 
+import { APPLICANT_FIELDS } from '../rules/booking/applicantFields'
 import { bilingual } from './i18n'
 
 export const CHANNEL_OPTIONS = [
@@ -21,14 +22,10 @@ export const TOOL_OPTIONS = [
   { value: 'zoom', label: bilingual('Zoom', 'Zoom') },
 ]
 
-export const APPLICANT_FIELD_OPTIONS = [
-  { value: 'name', label: bilingual('氏名', 'Name') },
-  { value: 'email', label: bilingual('メールアドレス', 'Email') },
-  { value: 'phone', label: bilingual('電話番号', 'Phone') },
-  { value: 'jobSeekerNumber', label: bilingual('求職番号', 'Job-seeker number') },
-  { value: 'desiredDateTime', label: bilingual('希望日時', 'Desired date and time') },
-  { value: 'note', label: bilingual('自由記入欄', 'Note') },
-]
+export const APPLICANT_FIELD_OPTIONS = APPLICANT_FIELDS.map(({ name, label }) => ({
+  value: name,
+  label: { ...label },
+}))
 
 export const CONTACT_METHOD_OPTIONS = [
   { value: 'link', label: bilingual('メールのリンク', 'Link in the mail') },

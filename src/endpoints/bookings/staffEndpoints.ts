@@ -23,6 +23,7 @@ import {
   TOOL_OPTIONS,
 } from '../../collections/options'
 import type { Booking, Office } from '../../payload-types'
+import { applicantField } from '../../rules/booking/applicantFields'
 import {
   bookingExportColumns,
   EXPORT_MAX_DAYS,
@@ -155,10 +156,10 @@ const HEADERS = {
   channel: bilingual('受付方法', 'Channel'),
   tool: bilingual('使用ツール', 'Tool'),
   meetingUrl: bilingual('接続URL', 'Meeting URL'),
-  name: bilingual('氏名', 'Name'),
-  jobSeekerNumber: bilingual('求職番号', 'Job-seeker number'),
-  email: bilingual('メールアドレス', 'Email'),
-  phone: bilingual('電話番号', 'Phone'),
+  name: applicantField('name').label,
+  jobSeekerNumber: applicantField('jobSeekerNumber').label,
+  email: applicantField('email').label,
+  phone: applicantField('phone').label,
   cancelVia: bilingual('キャンセルの連絡手段', 'Cancellation came by'),
   createdAt: bilingual('登録日時', 'Created'),
 } satisfies Record<BookingExportColumn, { ja: string; en: string }>

@@ -1,15 +1,28 @@
-import { applicantFieldLabels, violation } from './messages'
-import { fieldNormalisers, isBlank, textFieldMaxLength } from './normaliseApplicant'
-import type { ApplicantField, ApplicantInput, ChannelPolicy, RuleViolation } from './types'
+import {
+  APPLICANT_FIELDS,
+  type ApplicantFieldDefinition,
+  type ApplicantFieldFormat,
+} from './applicantFields'
+import { violation } from './messages'
+import { isBlank, normaliseField } from './normaliseApplicant'
+import type { ApplicantInput, ChannelPolicy, RuleViolation } from './types'
 
-const invalidMessages: Record<ApplicantField, string> = {
-  name: `氏名は改行を含めず${textFieldMaxLength.name}文字以内で入力してください。`,
-  email: 'メールアドレスの形式が正しくありません。',
-  phone: '電話番号は0から始まる10桁または11桁の数字で入力してください（ハイフンは省略できます）。',
-  jobSeekerNumber:
+const invalidMessages: Readonly<
+  Record<ApplicantFieldFormat, (field: ApplicantFieldDefinition) => string>
+> = {
+  singleLineText: ({ label, maxLength }) =>
+    `${label.ja}は改行を含めず${maxLength}文字以内で入力してください。`,
+  multilineText: ({ label, maxLength }) => `${label.ja}は${maxLength}文字以内で入力してください。`,
+  email: () => 'メールアドレスの形式が正しくありません。',
+  phone: () =>
+    '電話番号は0から始まる10桁または11桁の数字で入力してください（ハイフンは省略できます）。',
+  jobSeekerNumber: () =>
     '求職番号は5桁の数字と8桁以内の数字をハイフンでつないだ形（例: 12345-67890123）で入力してください。',
-  desiredDateTime: `希望日時は改行を含めず${textFieldMaxLength.desiredDateTime}文字以内で入力してください。`,
-  note: `備考は${textFieldMaxLength.note}文字以内で入力してください。`,
+}
+
+/** What an applicant is told when a field's value is malformed. */
+function invalidApplicantFieldMessage(field: ApplicantFieldDefinition): string {
+  return invalidMessages[field.format](field)
 }
 
 /**
@@ -22,22 +35,24 @@ export function checkApplicantFields(
   input: ApplicantInput,
 ): RuleViolation[] {
   const violations: RuleViolation[] = []
-  for (const field of Object.keys(fieldNormalisers) as ApplicantField[]) {
-    const value = input[field]
-    const path = `applicant.${field}`
+  for (const field of APPLICANT_FIELDS) {
+    const value = input[field.name]
+    const path = `applicant.${field.name}`
     if (isBlank(value)) {
-      if (channelPolicy.requiredFields.includes(field)) {
+      if (channelPolicy.requiredFields.includes(field.name)) {
         violations.push(
           violation('missing_field', {
             field: path,
-            message: `${applicantFieldLabels[field]}を入力してください。`,
+            message: `${field.label.ja}を入力してください。`,
           }),
         )
       }
       continue
     }
-    if (typeof value !== 'string' || fieldNormalisers[field](value) === null) {
-      violations.push(violation('invalid_field', { field: path, message: invalidMessages[field] }))
+    if (typeof value !== 'string' || normaliseField(field, value) === null) {
+      violations.push(
+        violation('invalid_field', { field: path, message: invalidApplicantFieldMessage(field) }),
+      )
     }
   }
   return violations

@@ -1,4 +1,4 @@
-import type { ApplicantField, ContactMethod, RuleCode, RuleViolation } from './types'
+import type { ContactMethod, RuleCode, RuleViolation } from './types'
 
 /** The default Japanese message for every rule code; rules may give a more specific one. */
 export const ruleMessages: Readonly<Record<RuleCode, string>> = {
@@ -19,15 +19,6 @@ export const ruleMessages: Readonly<Record<RuleCode, string>> = {
     '予約できる件数の上限に達しています。お持ちのご予約が終わるか、キャンセルしてから、あらためてお申し込みください。',
   booking_changed:
     'このご予約は、ほかの操作によって先に更新されました。最新の状態を確認してから、あらためて操作してください。',
-}
-
-export const applicantFieldLabels: Readonly<Record<ApplicantField, string>> = {
-  name: '氏名',
-  email: 'メールアドレス',
-  phone: '電話番号',
-  jobSeekerNumber: '求職番号',
-  desiredDateTime: '希望日時',
-  note: '備考',
 }
 
 export const contactMethodLabels: Readonly<Record<ContactMethod, string>> = {

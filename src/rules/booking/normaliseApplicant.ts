@@ -1,4 +1,10 @@
-import type { Applicant, ApplicantField, ApplicantInput } from './types'
+import {
+  APPLICANT_FIELDS,
+  applicantField,
+  type ApplicantFieldDefinition,
+  type ApplicantFieldFormat,
+} from './applicantFields'
+import type { Applicant, ApplicantInput } from './types'
 
 /**
  * Applicants type on Japanese keyboards: full-width digits and letters, and any of several
@@ -42,17 +48,14 @@ const EMAIL =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/
 
 /** An email address with full-width characters folded and the domain lower-cased, or null. */
-export function normaliseEmail(text: string): string | null {
+export function normaliseEmail(
+  text: string,
+  maxLength = applicantField('email').maxLength,
+): string | null {
   const folded = text.normalize('NFKC').trim()
-  if (folded.length > 254 || !EMAIL.test(folded)) return null
+  if (folded.length > maxLength || !EMAIL.test(folded)) return null
   const at = folded.lastIndexOf('@')
   return folded.slice(0, at + 1) + folded.slice(at + 1).toLowerCase()
-}
-
-export const textFieldMaxLength: Readonly<Record<'name' | 'desiredDateTime' | 'note', number>> = {
-  name: 100,
-  desiredDateTime: 200,
-  note: 1000,
 }
 
 // Line breaks are fine in a note; other control characters only come from broken or hostile clients.
@@ -67,14 +70,20 @@ export function normaliseText(text: string, maxLength: number, multiline = false
   return trimmed
 }
 
-/** The normaliser for each field; null means the value is malformed. */
-export const fieldNormalisers: Readonly<Record<ApplicantField, (text: string) => string | null>> = {
-  name: (text) => normaliseText(text, textFieldMaxLength.name),
+const FORMAT_NORMALISERS: Readonly<
+  Record<ApplicantFieldFormat, (text: string, maxLength: number) => string | null>
+> = {
+  singleLineText: (text, maxLength) => normaliseText(text, maxLength),
+  multilineText: (text, maxLength) => normaliseText(text, maxLength, true),
   email: normaliseEmail,
-  phone: normalisePhone,
-  jobSeekerNumber: normaliseJobSeekerNumber,
-  desiredDateTime: (text) => normaliseText(text, textFieldMaxLength.desiredDateTime),
-  note: (text) => normaliseText(text, textFieldMaxLength.note, true),
+  // The formats below fix their own length.
+  phone: (text) => normalisePhone(text),
+  jobSeekerNumber: (text) => normaliseJobSeekerNumber(text),
+}
+
+/** A field's value as stored, or null when it is malformed. */
+export function normaliseField(field: ApplicantFieldDefinition, text: string): string | null {
+  return FORMAT_NORMALISERS[field.format](text, field.maxLength)
 }
 
 /** True for the values that count as "not filled in": absent, null, or blank text. */
@@ -92,11 +101,11 @@ export function isBlank(value: unknown): boolean {
  */
 export function normaliseApplicant(input: ApplicantInput): Applicant {
   const applicant: Applicant = {}
-  for (const field of Object.keys(fieldNormalisers) as ApplicantField[]) {
-    const value = input[field]
+  for (const field of APPLICANT_FIELDS) {
+    const value = input[field.name]
     if (typeof value !== 'string' || isBlank(value)) continue
-    const normalised = fieldNormalisers[field](value)
-    if (normalised !== null) applicant[field] = normalised
+    const normalised = normaliseField(field, value)
+    if (normalised !== null) applicant[field.name] = normalised
   }
   return applicant
 }

@@ -1,12 +1,6 @@
+import { isApplicantField } from './applicantFields'
 import { isIsoDate, parseHhmm, tokyoDateOf } from '../../lib/tokyoTime'
-import type {
-  ApplicantField,
-  Channel,
-  ContactMethod,
-  PolicyFieldError,
-  BookingPolicy,
-  Tool,
-} from './types'
+import type { Channel, ContactMethod, PolicyFieldError, BookingPolicy, Tool } from './types'
 
 export interface ValidatePolicyOptions {
   /** Today as a JST date (YYYY-MM-DD), or any instant of it. */
@@ -22,14 +16,6 @@ export interface ValidatePolicyOptions {
 const CHANNELS: readonly Channel[] = ['self-service', 'staff-scheduled']
 const TOOLS: readonly Tool[] = ['teleoffice', 'zoom']
 const CONTACT_METHODS: readonly ContactMethod[] = ['link', 'phone', 'email']
-const APPLICANT_FIELDS: readonly ApplicantField[] = [
-  'name',
-  'email',
-  'phone',
-  'jobSeekerNumber',
-  'desiredDateTime',
-  'note',
-]
 const ELIGIBILITY_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /**
@@ -137,7 +123,7 @@ function validateChannels(policy: BookingPolicy, report: Report): void {
     }
 
     const fields = [...channelPolicy.requiredFields, ...channelPolicy.optionalFields]
-    if (!fields.every((field) => APPLICANT_FIELDS.includes(field))) {
+    if (!fields.every(isApplicantField)) {
       report(`${path}.requiredFields`, '入力項目の指定に誤りがあります。')
     } else if (hasDuplicates(fields)) {
       report(

@@ -4,6 +4,7 @@
  *
  * Digits are ASCII throughout so every generated sentence follows one style.
  */
+import { applicantFieldLabel } from '../booking/applicantFields'
 import type {
   ApplicantField,
   Channel,
@@ -72,15 +73,6 @@ export const termsListDescriptions: Readonly<Record<string, string>> = {
 const CHANNEL_ORDER: readonly Channel[] = ['self-service', 'staff-scheduled']
 
 const TOOL_NAMES: Record<Tool, string> = { teleoffice: 'TeleOffice', zoom: 'Zoom' }
-
-const FIELD_LABELS: Record<ApplicantField, string> = {
-  name: '氏名',
-  email: 'メールアドレス',
-  phone: '電話番号',
-  jobSeekerNumber: '求職番号',
-  desiredDateTime: '希望日時',
-  note: '連絡事項',
-}
 
 const WEEKDAY_NAMES: Record<Weekday, string> = {
   1: '月曜日',
@@ -281,8 +273,8 @@ function fieldLabels(channel: ChannelPolicy, policy: BookingPolicy): string[] {
   const marked = channel.optionalFields.length > 0
   const label = (field: ApplicantField): string =>
     field === 'desiredDateTime'
-      ? `${FIELD_LABELS[field]}（${formatHours(policy.windows)}のうちの${policy.sessionMinutes}分間）`
-      : FIELD_LABELS[field]
+      ? `${applicantFieldLabel(field)}（${formatHours(policy.windows)}のうちの${policy.sessionMinutes}分間）`
+      : applicantFieldLabel(field)
   return [
     ...channel.requiredFields.map((f) => (marked ? `${label(f)}（必須）` : label(f))),
     ...channel.optionalFields.map((f) => `${label(f)}（任意）`),

@@ -2,7 +2,8 @@ import type { Response } from 'express'
 import type { Payload } from 'payload'
 import type { z } from 'zod'
 
-import { applicantFieldLabels } from '../../rules/booking/messages'
+import { APPLICANT_FIELDS } from '../../rules/booking/applicantFields'
+import { invalidSlotStart } from '../../services/bookings/bookingData'
 import { BookingRuleError, InvalidTokenError } from '../../services/bookings/errors'
 import { officeBySlug, type PublicOffice } from '../../services/bookings/officeBySlug'
 import { PublicError, type PublicErrorBody } from '../errors'
@@ -18,9 +19,12 @@ const FIELD_LABELS: Record<string, string> = {
   to: '終了日',
   at: '日付',
   token: 'トークン',
-  ...Object.fromEntries(
-    Object.entries(applicantFieldLabels).map(([field, label]) => [`applicant.${field}`, label]),
-  ),
+  ...Object.fromEntries(APPLICANT_FIELDS.map(({ name, label }) => [`applicant.${name}`, label.ja])),
+}
+
+/** What an invalid value is told when the field's label alone does not say the format. */
+const FORMAT_MESSAGES: Record<string, string> = {
+  slotStart: invalidSlotStart().message,
 }
 
 function labelOf(path: string): string {
@@ -53,7 +57,12 @@ export function parseOrReject<S extends z.ZodType>(schema: S, input: unknown): z
   if (valueAt(input, issue.path) === undefined) {
     throw new PublicError(422, 'missing_field', `${labelOf(field)}を指定してください。`, field)
   }
-  throw new PublicError(422, 'invalid_field', `${labelOf(field)}の形式が正しくありません。`, field)
+  throw new PublicError(
+    422,
+    'invalid_field',
+    FORMAT_MESSAGES[field] ?? `${labelOf(field)}の形式が正しくありません。`,
+    field,
+  )
 }
 
 export function ruleErrorBody(error: BookingRuleError): PublicErrorBody {

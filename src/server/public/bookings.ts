@@ -1,7 +1,8 @@
 import { Router } from 'express'
 import { z } from 'zod'
 
-import { parseInstant } from '../../services/bookings/bookingData'
+import { APPLICANT_FIELDS } from '../../rules/booking/applicantFields'
+import type { ApplicantField } from '../../rules/booking/types'
 import { createPublicBooking, publicBookingView } from '../../services/bookings/publicBookings'
 import { PublicError } from '../errors'
 import type { PublicRouteDependencies } from './dependencies'
@@ -13,19 +14,35 @@ import { policyRoutes } from './policy'
 import { isApplicantRefusal, mailRefusedApplicant, refusedBookingView } from './refusedBooking'
 import { slotsRoutes } from './slots'
 
-// Generous bounds: the booking rules check lengths and formats with precise messages.
-const text = (max: number) => z.string().max(max).nullish()
+/**
+ * A bound on each applicant field well above the rules' own (at least 100 characters, ten times
+ * the field's maximum), so that a value merely too long, or with spaces and hyphens typed in, is
+ * answered by the booking rules with their precise message, and only a body far out of shape
+ * stops here.
+ */
+const applicantBody = z.strictObject(
+  Object.fromEntries(
+    APPLICANT_FIELDS.map(({ name, maxLength }) => [
+      name,
+      z
+        .string()
+        .max(Math.max(100, maxLength * 10))
+        .nullish(),
+    ]),
+  ) as Record<ApplicantField, z.ZodOptional<z.ZodNullable<z.ZodString>>>,
+)
+
+/**
+ * The slot's start: ISO 8601 with its offset (text without one would be read in the server's
+ * time zone), with or without seconds, parsed here once and handed on as an instant.
+ */
+const slotStartBody = z
+  .union([z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })])
+  .transform((text) => new Date(text))
 
 export const bookingBody = z.strictObject({
-  slotStart: z.string().max(64),
-  applicant: z.strictObject({
-    name: text(1_000),
-    email: text(1_000),
-    phone: text(100),
-    jobSeekerNumber: text(100),
-    desiredDateTime: text(1_000),
-    note: text(5_000),
-  }),
+  slotStart: slotStartBody,
+  applicant: applicantBody,
   consent: z.strictObject({
     // The edition number as published (第N版), as a number or numeric text.
     termsEdition: z.union([
@@ -43,8 +60,8 @@ export const bookingBody = z.strictObject({
 /**
  * POST /offices/{slug}/bookings: an applicant's own booking (the self-service channel). 202 with
  * the booking pending confirmation, and a mail with the confirmation link. An applicant the office
- * refused gets the same 202 and a mail saying so instead. Everything about the booking itself is
- * decided by the bookings collection's hooks.
+ * refused gets the same 202 and a mail saying so instead. Everything about the booking itself, the
+ * channel offered included, is decided by the bookings collection's hooks.
  */
 function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies): Router {
   const router = Router()
@@ -59,20 +76,11 @@ function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies):
     }
     const body = parseOrReject(bookingBody, req.body)
     const office = await requireOffice(payload, req.params.slug)
-    const slotStart = parseInstant(body.slotStart)
-    if (!slotStart) {
-      throw new PublicError(
-        422,
-        'invalid_field',
-        '予約日時はタイムゾーン付きのISO 8601形式（例: 2026-04-01T10:00:00+09:00）で指定してください。',
-        'slotStart',
-      )
-    }
     let created
     try {
       created = await createPublicBooking(payload, {
         officeId: office.id,
-        slotStart,
+        slotStart: body.slotStart,
         applicant: Object.fromEntries(
           Object.entries(body.applicant).filter(
             ([, value]) => value !== null && value !== undefined,
@@ -85,7 +93,7 @@ function bookingCreateRoutes({ payload, env, logger }: PublicRouteDependencies):
     } catch (error) {
       if (isApplicantRefusal(error)) {
         // Answered as if accepted, told by mail: see refusedBooking.ts.
-        const booking = await refusedBookingView(payload, office.id, slotStart)
+        const booking = await refusedBookingView(payload, office.id, body.slotStart)
         await successfulBookings.record(address)
         void mailRefusedApplicant(payload, logger, office, body.applicant.email)
         res.status(202).json({ booking })

@@ -3,8 +3,11 @@
  * self-service channel requires and allows, nothing more; every check on what is sent is the
  * bookings collection's (see createPublicBooking), and the form only shows its answers.
  */
-import { applicantFieldLabels } from '../../rules/booking/messages'
-import { textFieldMaxLength } from '../../rules/booking/normaliseApplicant'
+import {
+  APPLICANT_FIELD_NAMES,
+  applicantField,
+  applicantFieldLabel,
+} from '../../rules/booking/applicantFields'
 import type {
   ApplicantField,
   ChannelPolicy,
@@ -22,9 +25,6 @@ import type { SiteOffice } from './officeData'
 import { contactHtml, officeUrl, toolLabel } from './officePages'
 import { dayLabel, timeOf } from './slotPages'
 
-/** The form's field order: the order the labels are defined in. */
-export const FORM_FIELD_ORDER = Object.keys(applicantFieldLabels) as ApplicantField[]
-
 /** The honeypot's name: a field people never see, which form-filling bots fill in. */
 export const TRAP_FIELD = 'website'
 
@@ -40,7 +40,7 @@ const INPUTS: Record<ApplicantField, InputShape> = {
   name: {
     type: 'text',
     autocomplete: 'name',
-    hint: `${textFieldMaxLength.name}文字以内（例：厚労 花子）`,
+    hint: `${applicantField('name').maxLength}文字以内（例：厚労 花子）`,
   },
   email: {
     type: 'email',
@@ -61,9 +61,9 @@ const INPUTS: Record<ApplicantField, InputShape> = {
   desiredDateTime: {
     type: 'text',
     autocomplete: 'off',
-    hint: `${textFieldMaxLength.desiredDateTime}文字以内`,
+    hint: `${applicantField('desiredDateTime').maxLength}文字以内`,
   },
-  note: { type: 'textarea', hint: `${textFieldMaxLength.note}文字以内` },
+  note: { type: 'textarea', hint: `${applicantField('note').maxLength}文字以内` },
 }
 
 interface FieldError {
@@ -139,7 +139,7 @@ function applicantFieldHtml(field: ApplicantField, required: boolean, state: For
       : `<input type="${input.type}"${common}${attr('autocomplete', input.autocomplete)}${attr('inputmode', input.inputmode)} value="${escapeHtml(value)}">`
   return [
     '<div class="site-field">',
-    `<label for="${id}">${escapeHtml(applicantFieldLabels[field])}${
+    `<label for="${id}">${escapeHtml(applicantFieldLabel(field))}${
       required
         ? '<span class="site-required">必須</span>'
         : '<span class="site-optional">任意</span>'
@@ -239,7 +239,7 @@ export function formPage(
   state: FormState,
   formToken: string,
 ): SitePage {
-  const fields = FORM_FIELD_ORDER.filter(
+  const fields = APPLICANT_FIELD_NAMES.filter(
     (field) => channel.requiredFields.includes(field) || channel.optionalFields.includes(field),
   )
   const body = [

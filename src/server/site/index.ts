@@ -13,6 +13,7 @@ import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
 import type { KiyakuEnv } from '../../config/env'
+import { APPLICANT_FIELD_NAMES } from '../../rules/booking/applicantFields'
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
 import { addDays, isIsoDate, tokyoDateOf } from '../../lib/tokyoTime'
 import type { ApplicantField, OpenSlot } from '../../rules/booking/types'
@@ -34,14 +35,7 @@ import {
 } from '../public/bookingRateLimit'
 import { FormGuard } from './csrf'
 import { docsRouter } from './docs'
-import {
-  emptyFormState,
-  FORM_FIELD_ORDER,
-  formPage,
-  submittedPage,
-  TRAP_FIELD,
-  type FormState,
-} from './formPages'
+import { emptyFormState, formPage, submittedPage, TRAP_FIELD, type FormState } from './formPages'
 import { paragraphs, sendSitePage, SITE_ASSETS } from './layout'
 import { siteOffice, siteOffices, type SiteOffice } from './officeData'
 import { homePage, officePage, officeUrl } from './officePages'
@@ -94,7 +88,7 @@ function text(value: unknown): string {
 /** What the applicant sent, as the form shows it again. */
 function stateFromBody(body: Record<string, unknown>, eligibilityIds: string[]): FormState {
   const applicant: Partial<Record<ApplicantField, string>> = {}
-  for (const field of FORM_FIELD_ORDER) {
+  for (const field of APPLICANT_FIELD_NAMES) {
     const value = body[`applicant.${field}`]
     if (typeof value === 'string') applicant[field] = text(value)
   }

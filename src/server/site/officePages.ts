@@ -1,7 +1,8 @@
 /** The office list and the office's page: what the policy in force says, in plain Japanese. */
 import { CHANNEL_OPTIONS, TOOL_OPTIONS, WEEKDAY_OPTIONS } from '../../collections/options'
 import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
-import { applicantFieldLabels, contactMethodLabels } from '../../rules/booking/messages'
+import { applicantFieldLabel } from '../../rules/booking/applicantFields'
+import { contactMethodLabels } from '../../rules/booking/messages'
 import type { ChannelPolicy, ContactMethod, BookingPolicy } from '../../rules/booking/types'
 import { formatEraDate } from '../../lib/tokyoTime'
 import { TermsUrls } from '../public/termsViews'
@@ -62,9 +63,9 @@ function howToBook(office: SiteOffice, policy: BookingPolicy): string {
         `このサイトで空いている日時を選び、必要事項を入力してお申し込みください（${policy.bookingWindowDays}日先まで予約できます）。`,
         leadTimeText(policy),
         `お申込みの後、確認のメールをお送りします。${policy.confirmWindowMinutes}分以内にメールのリンクを開いて予約を確定してください。確定されなかったお申込みは自動的に取り消されます。`,
-        `入力していただく項目：${joinJa(self.requiredFields.map((f) => applicantFieldLabels[f]))}（必須）${
+        `入力していただく項目：${joinJa(self.requiredFields.map(applicantFieldLabel))}（必須）${
           self.optionalFields.length
-            ? `、${joinJa(self.optionalFields.map((f) => applicantFieldLabels[f]))}（任意）`
+            ? `、${joinJa(self.optionalFields.map(applicantFieldLabel))}（任意）`
             : ''
         }`,
       ),
@@ -75,9 +76,9 @@ function howToBook(office: SiteOffice, policy: BookingPolicy): string {
       `<h3>${escapeHtml(channelLabel('staff-scheduled'))}</h3>`,
       paragraphs(
         '電話またはメールでお申し込みください。職員が日程を調整し、ご連絡します。',
-        `お伝えいただくこと：${joinJa(staff.requiredFields.map((f) => applicantFieldLabels[f]))}${
+        `お伝えいただくこと：${joinJa(staff.requiredFields.map(applicantFieldLabel))}${
           staff.optionalFields.length
-            ? `（任意で${joinJa(staff.optionalFields.map((f) => applicantFieldLabels[f]))}）`
+            ? `（任意で${joinJa(staff.optionalFields.map(applicantFieldLabel))}）`
             : ''
         }`,
       ),

@@ -1,5 +1,7 @@
 import type { PayloadRequest, RequestContext } from 'payload'
 
+import type { OfficeGovernance } from '../policies/policiesForOffice'
+
 /**
  * What trusted server code tells the booking hooks through the Local API's `context`. REST and the
  * admin cannot set request context, so none of this is reachable from outside.
@@ -26,6 +28,15 @@ export interface BookingContext {
    * office, slot, channel, status and times stay for statistics.
    */
   eraseApplicant?: boolean
+  /** The slot as the public route parsed it, so that the hooks do not parse its text again. */
+  slotStart?: Date
+  /**
+   * The office's policies and published editions as the public path looked them up for this
+   * request, so that route and hooks decide on the same ones and look them up once.
+   */
+  governance?: OfficeGovernance & { officeId: number | string }
+  /** Whether the applicant ticked the agreement to the terms (public path); false is refused. */
+  termsAgreed?: boolean
 }
 
 const BOOKING_CONTEXT_KEY = 'kiyakuBooking'

@@ -1,15 +1,13 @@
 import type { Payload } from 'payload'
 
 import type { Booking } from '../../payload-types'
-import { findChannelPolicy } from '../../rules/booking/checkChannelOffered'
-import { violation } from '../../rules/booking/messages'
 import { formatTokyoIso } from '../../lib/tokyoTime'
 import type { ApplicantInput } from '../../rules/booking/types'
 import { countedRefusal } from '../metrics/metrics'
-import { policiesForOffice, policyRecordInForce } from '../policies/policiesForOffice'
+import { officeGovernance, policyRecordInForce } from '../policies/policiesForOffice'
 import { withBookingContext } from './context'
-import { BookingRuleError, InvalidTokenError, isSeatLockConflict, slotFullError } from './errors'
-import { publishedEditionNumbered } from './termsInForce'
+import { InvalidTokenError, isSeatLockConflict, slotFullError } from './errors'
+import { editionNumbered } from './termsInForce'
 import { hashLinkToken, looksLikeLinkToken, newLinkToken } from './tokens'
 import { updateBookingAsSystem } from './updateBooking'
 
@@ -46,7 +44,9 @@ export interface PublicBookingRequest {
 
 /**
  * An applicant's own booking. The edition number is turned into the edition's id, and the hooks
- * decide everything else (an edition that is not the one in force is terms_not_current there).
+ * decide everything else: the channel offered, the agreement, the rules, and an edition that is
+ * not the one in force (terms_not_current). The office's policies and editions are looked up once
+ * here and handed to the hooks with the parsed slot (BookingContext), so both decide on the same.
  * A write that loses the race for a seat is retried, each time counting the seats again, so it
  * takes the next free seat; after as many attempts as the slot has seats it is slot_full.
  */
@@ -55,33 +55,11 @@ export async function createPublicBooking(
   request: PublicBookingRequest,
 ): Promise<{ booking: Booking; confirmToken: string }> {
   const { officeId, slotStart } = request
-  const records = await policiesForOffice(payload, officeId)
-  const governing =
-    policyRecordInForce(records, slotStart) ?? policyRecordInForce(records, new Date())
-  if (governing && !findChannelPolicy(governing.policy, 'self-service')) {
-    throw countedRefusal(
-      new BookingRuleError([
-        violation('channel_not_offered', {
-          message:
-            'この窓口ではオンラインでの予約を受け付けていません。電話またはメールでお申し込みください。',
-        }),
-      ]),
-    )
-  }
-  if (!request.agreed) {
-    throw countedRefusal(
-      new BookingRuleError([
-        violation('terms_not_current', {
-          field: 'consent.agreed',
-          message: 'ご予約には利用規約への同意が必要です。',
-        }),
-      ]),
-    )
-  }
-  const editionId =
-    (await publishedEditionNumbered(payload, officeId, request.termsEditionNumber))?.id ?? null
+  const governance = await officeGovernance(payload, officeId)
+  const editionId = editionNumbered(governance.editions, request.termsEditionNumber)?.id ?? null
   const { token, hash } = newLinkToken()
-  const attempts = Math.max(1, governing?.policy.capacityPerSlot ?? 1)
+  const capacity = policyRecordInForce(governance.records, slotStart)?.policy.capacityPerSlot
+  const attempts = Math.max(1, capacity ?? 1)
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
       const booking = await payload.create({
@@ -99,7 +77,12 @@ export async function createPublicBooking(
         overrideAccess: true,
         depth: 0,
         context: withBookingContext(
-          { confirmTokenHash: hash },
+          {
+            confirmTokenHash: hash,
+            slotStart,
+            governance: { ...governance, officeId },
+            termsAgreed: request.agreed,
+          },
           { actor: 'applicant', auditAction: 'book' },
         ),
       })

@@ -72,15 +72,21 @@ export async function publishedEditionInForce(
   officeId: number | string,
   at: Date,
 ): Promise<EditionInForce | null> {
-  return editionInForceOn(await publishedEditions(payload, officeId), tokyoDateOf(at))
+  return editionInForceAt(await publishedEditions(payload, officeId), at)
 }
 
-/** A published edition of the office by its number (第N版), or null. */
-export async function publishedEditionNumbered(
-  payload: Payload,
-  officeId: number | string,
+/** Of an office's published editions (publishedEditions), the one in force at an instant. */
+export function editionInForceAt(
+  editions: readonly EditionInForce[],
+  at: Date,
+): EditionInForce | null {
+  return editionInForceOn(editions, tokyoDateOf(at))
+}
+
+/** Of an office's published editions, the one by its number (第N版), or null. */
+export function editionNumbered(
+  editions: readonly EditionInForce[],
   editionNumber: number,
-): Promise<EditionInForce | null> {
-  const editions = await publishedEditions(payload, officeId)
+): EditionInForce | null {
   return editions.find((edition) => edition.number === editionNumber) ?? null
 }

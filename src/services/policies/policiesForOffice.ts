@@ -75,22 +75,30 @@ const combined = new LRUCache<
   { stored: PolicyRecord[]; editions: EditionInForce[]; result: GoverningRecord[] }
 >({ max: PER_OFFICE_MAX })
 
+/** What governs an office's bookings, and the published editions that decided it. */
+export interface OfficeGovernance {
+  records: GoverningRecord[]
+  editions: EditionInForce[]
+}
+
 /**
  * What governs an office's bookings, oldest first, for policyRecordInForce: the stored policies
- * as the published terms carry them (rules/booking/governingPolicies). Recomputed only when either
- * cached input is reloaded.
+ * as the published terms carry them (rules/booking/governingPolicies), with those editions.
+ * Recomputed only when either cached input is reloaded.
  */
-export async function policiesForOffice(
+export async function officeGovernance(
   payload: Payload,
   officeId: number | string,
-): Promise<GoverningRecord[]> {
+): Promise<OfficeGovernance> {
   const [stored, editions] = await Promise.all([
     storedPoliciesForOffice(payload, officeId),
     publishedEditions(payload, officeId),
   ])
   const key = String(officeId)
   const memo = combined.get(key)
-  if (memo && memo.stored === stored && memo.editions === editions) return memo.result
+  if (memo && memo.stored === stored && memo.editions === editions) {
+    return { records: memo.result, editions }
+  }
   const result = governingPolicies(stored, editions).map((entry) => ({
     id: entry.operationalSource.id,
     termsPolicyId: entry.termsSource.id,
@@ -99,7 +107,15 @@ export async function policiesForOffice(
     closures: entry.operationalSource.closures,
   }))
   combined.set(key, { stored, editions, result })
-  return result
+  return { records: result, editions }
+}
+
+/** What governs an office's bookings, oldest first (see officeGovernance). */
+export async function policiesForOffice(
+  payload: Payload,
+  officeId: number | string,
+): Promise<GoverningRecord[]> {
+  return (await officeGovernance(payload, officeId)).records
 }
 
 /** Drops an office's cached policies; called by the collection's afterChange/afterDelete hooks. */

@@ -4,6 +4,8 @@ import { normaliseApplicant } from '../../../src/rules/booking/normaliseApplican
 import { addDays, tokyoDateOf, tokyoDay } from '../../../src/lib/tokyoTime'
 import { closedDayReason } from '../../../src/rules/booking/checkClosedDay'
 import { applicantKeys } from '../../../src/services/bookings/applicantKey'
+import { withBookingContext } from '../../../src/services/bookings/context'
+import { officeGovernance } from '../../../src/services/policies/policiesForOffice'
 import {
   allEligible,
   applicant,
@@ -347,6 +349,76 @@ describe('POST /offices/{slug}/bookings: every rule, through HTTP', () => {
       `${suite.base}/offices/${KITAKYUSHU}/slots?from=${suite.dates[2]}&to=${suite.dates[2]}`,
     )
     expect(listed.body.slots.map((entry: Json) => entry.start)).not.toContain(slot)
+  })
+})
+
+describe('POST /offices/{slug}/bookings: one way through', () => {
+  it('answers channel_not_offered alone where the office takes no online bookings, whatever else is wrong', async () => {
+    let sunday = addDays(tokyoDateOf(new Date()), 2)
+    while (tokyoDay(sunday).weekday !== 7) sunday = addDays(sunday, 1)
+    const response = await book(
+      selfServiceBody(suite.ctx.editions[ISESAKI]!, at(sunday, '03:00'), {
+        applicant: {},
+        consent: { termsEdition: suite.ctx.editions[ISESAKI]!, agreed: false },
+      }),
+      ISESAKI,
+    )
+    expectError(response, 422, 'channel_not_offered')
+    expect(response.body.errors).toHaveLength(1)
+  })
+
+  it('parses slotStart once at the edge: with or without seconds, never an impossible date', async () => {
+    const [date] = suite.dates
+    // Refused for the agreement, so the slot was read and nothing is written.
+    const noAgreement = { consent: { termsEdition: edition(), agreed: false } }
+    for (const slotStart of [at(date!, '10:00'), `${date}T10:00+09:00`, `${date}T01:00:00Z`]) {
+      expectError(
+        await book({ ...selfServiceBody(edition(), slotStart), ...noAgreement }),
+        422,
+        'terms_not_current',
+        'consent.agreed',
+      )
+    }
+    const impossible = await book(selfServiceBody(edition(), '2027-02-30T10:00:00+09:00'))
+    expectError(impossible, 422, 'invalid_field', 'slotStart')
+    expect(impossible.body.errors[0].message).toContain('ISO 8601')
+  })
+
+  it('has the hooks decide on the slot and governance the public path hands them', async () => {
+    const { payload } = suite.ctx.server
+    const officeId = suite.ctx.officeIds[KITAKYUSHU]!
+    const governance = await officeGovernance(payload, officeId)
+    const slotStart = new Date(at(suite.dates[2]!, '10:00'))
+    const attempt = (records: typeof governance.records) =>
+      payload.create({
+        collection: 'bookings',
+        // The text is never read again: the hook takes the slot the route parsed.
+        data: {
+          office: officeId as number,
+          slotStart: 'not a date',
+          channel: 'self-service',
+          status: 'pending_confirmation',
+        },
+        overrideAccess: true,
+        context: withBookingContext({
+          slotStart,
+          governance: { ...governance, records, officeId },
+          termsAgreed: false,
+        }),
+      })
+    await expect(attempt(governance.records)).rejects.toMatchObject({
+      data: { code: 'terms_not_current', field: 'consent.agreed' },
+    })
+    const withoutSelfService = governance.records.map((record) => ({
+      ...record,
+      policy: {
+        ...record.policy,
+        channels: record.policy.channels.filter((c) => c.channel !== 'self-service'),
+      },
+    }))
+    await expect(attempt(withoutSelfService)).rejects.toMatchObject({
+      data: { code: 'channel_not_offered' },
+    })
   })
 })
 
