@@ -24,6 +24,9 @@ import type {
 export interface TermsOffice {
   name: string
   signatoryTitle: string
+  /** The office's public phone and mail, printed where the terms ask applicants to call or write. */
+  phone?: string | null
+  email?: string | null
 }
 
 /** What each variable holds, for template authors. */
@@ -124,7 +127,7 @@ export function termsVariables(office: TermsOffice, policy: BookingPolicy): Reco
     values.selfServiceConfirm =
       `申込み後に送られてくるメールのリンクを${formatDuration(policy.confirmWindowMinutes)}以内に開くと、予約が確定します。` +
       'その時間内に確定しなかった申込みは、自動的に取り消されます。'
-    values.selfServiceCancel = cancelSentence(selfService)
+    values.selfServiceCancel = cancelSentence(selfService, office)
   }
   if (staffScheduled) {
     values.staffScheduledTool = channelToolDescription(staffScheduled)
@@ -133,7 +136,7 @@ export function termsVariables(office: TermsOffice, policy: BookingPolicy): Reco
       : '申込みは電話又はメールで受け付けます。申し込むときは、次の事項をお知らせください。'
     values.staffScheduledArrange =
       '申込みを受けた後、当所が日程を調整し、相談の日時及び接続先のURLをお知らせします。'
-    values.staffScheduledCancel = cancelSentence(staffScheduled)
+    values.staffScheduledCancel = cancelSentence(staffScheduled, office)
   }
 
   for (const channel of CHANNEL_ORDER) {
@@ -243,15 +246,15 @@ function noShowSentence(policy: BookingPolicy): string {
   return grace + refusal
 }
 
-function cancelSentence(channel: ChannelPolicy): string {
-  const main = `予約を取り消すときは、${cancelInstruction(channel.cancelBy)}`
+function cancelSentence(channel: ChannelPolicy, office: TermsOffice): string {
+  const main = `予約を取り消すときは、${cancelInstruction(channel.cancelBy, office)}`
   const sameDay = channel.sameDayCancelBy
   if (!sameDay || sameSet(sameDay, channel.cancelBy)) return main
   return `${main}ただし、相談当日の取消しは、${joinJapanese(sameDay.map(meansNoun), '又は')}に限ります。`
 }
 
-function cancelInstruction(methods: readonly ContactMethod[]): string {
-  const contacts = methods.filter((m) => m !== 'link').map(contactName)
+function cancelInstruction(methods: readonly ContactMethod[], office: TermsOffice): string {
+  const contacts = methods.filter((m) => m !== 'link').map((m) => contactWithAddress(m, office))
   const contactPart =
     contacts.length > 0 ? `${joinJapanese(contacts, '又は')}で当所にご連絡ください。` : ''
   if (methods.includes('link')) {
@@ -263,6 +266,13 @@ function cancelInstruction(methods: readonly ContactMethod[]): string {
 
 function contactName(method: ContactMethod): string {
   return method === 'phone' ? '電話' : method === 'email' ? 'メール' : '取消用のリンク'
+}
+
+/** 電話（0270-23-8609）: an applicant told to call must be told the number. */
+function contactWithAddress(method: ContactMethod, office: TermsOffice): string {
+  const address = method === 'phone' ? office.phone : method === 'email' ? office.email : null
+  const trimmed = address?.trim()
+  return trimmed ? `${contactName(method)}（${trimmed}）` : contactName(method)
 }
 
 function meansNoun(method: ContactMethod): string {

@@ -14,7 +14,7 @@ import { policyFromDoc, type ReservationPolicyDoc } from '../policies/policyFrom
  * The office's fields the terms print: composing reads only these, and a change to one of them
  * proposes a new edition (src/hooks/proposeTermsChangeAfterOfficeChange.ts).
  */
-export const TERMS_PRINTED_OFFICE_FIELDS = ['name', 'signatoryTitle'] as const
+export const TERMS_PRINTED_OFFICE_FIELDS = ['name', 'signatoryTitle', 'phone', 'email'] as const
 
 export interface ComposedEdition {
   content: ComposedTerms
@@ -35,7 +35,12 @@ export function composeEdition(
   try {
     const content = composeTerms({
       template: template.document as TermsDocument,
-      office: { name: office.name, signatoryTitle: office.signatoryTitle },
+      office: {
+        name: office.name,
+        signatoryTitle: office.signatoryTitle,
+        phone: office.phone ?? null,
+        email: office.email ?? null,
+      },
       policy: policyFromDoc(policy),
       overrides: Array.isArray(overrides) ? (overrides as ArticleOverride[]) : [],
     })

@@ -6,6 +6,7 @@ import { addDays, Api, HQ, ISESAKI_ADMIN, officeIdOf, tokyoToday } from './suppo
 
 const NEW_SIGNATORY = '伊勢崎公共職業安定所長　試験　太郎'
 const NEW_NAME = 'ハローワーク伊勢崎（本庁舎）'
+const NEW_PHONE = '0270-00-1234'
 
 describe('an office change the terms print proposes a new edition', () => {
   let server: TestServer
@@ -33,10 +34,10 @@ describe('an office change the terms print proposes a new edition', () => {
   it('proposes nothing when only fields the terms do not print change', async () => {
     const updated = await api.request('PATCH', `/api/offices/${isesaki}`, {
       as: ISESAKI_ADMIN,
-      body: { phone: '0270-23-8609', staffNotes: '窓口の担当を変更しました。' },
+      body: { staffNotes: '窓口の担当を変更しました。' },
     })
     expect(updated.status, JSON.stringify(updated.body)).toBe(200)
-    expect(updated.body.doc.phone).toBe('0270-23-8609')
+    expect(updated.body.doc.staffNotes).toBe('窓口の担当を変更しました。')
     expect(await draftsOfIsesaki()).toHaveLength(0)
   })
 
@@ -75,5 +76,17 @@ describe('an office change the terms print proposes a new edition', () => {
     const text = JSON.stringify(drafts[0]!.content)
     expect(text).toContain(NEW_NAME)
     expect((drafts[0]!.content as { signatory: string }).signatory).toBe(NEW_SIGNATORY)
+  })
+
+  it('prints a new public phone where the terms tell applicants to call', async () => {
+    const updated = await api.request('PATCH', `/api/offices/${isesaki}`, {
+      as: ISESAKI_ADMIN,
+      body: { phone: NEW_PHONE },
+    })
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200)
+
+    const drafts = await draftsOfIsesaki()
+    expect(drafts).toHaveLength(1)
+    expect(JSON.stringify(drafts[0]!.content)).toContain(`電話（${NEW_PHONE}）`)
   })
 })

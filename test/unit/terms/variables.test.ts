@@ -46,6 +46,17 @@ describe('termsVariables', () => {
     expect(staff.selfServiceConfirm).toBeUndefined()
   })
 
+  it('prints the public phone and mail where applicants are told to call or write', () => {
+    const withContacts = { ...office, phone: '0000-00-0000', email: 'office@example.test' }
+    expect(termsVariables(withContacts, staffOnlyPolicy()).staffScheduledCancel).toBe(
+      '予約を取り消すときは、電話（0000-00-0000）で当所にご連絡ください。',
+    )
+    const both = termsVariables(withContacts, twoChannelPolicy())
+    expect(both.staffScheduledCancel).toContain(
+      '電話（0000-00-0000）又はメール（office@example.test）',
+    )
+  })
+
   it('sets a flag for each channel, offered or not', () => {
     const staff = termsVariables(office, staffOnlyPolicy())
     expect(staff['channel:self-service']).toBe('false')
