@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '../access/nobody'
-import { bilingual } from './i18n'
+import { nobody } from '../../access/nobody'
+import { bilingual } from '../i18n'
 
 /**
  * One row per counted request of a rate limit that must hold across server processes (wrong

@@ -1,19 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import { fieldIsLoggedIn } from '../access/fieldIsLoggedIn'
-import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
-import { hqOrOfficeAdminCreates } from '../access/hqOrOfficeAdminCreates'
-import { publishedOrOfficeMember } from '../access/publishedOrOfficeMember'
-import { auditChange } from '../hooks/auditChange'
-import { guardTermsEdition, guardTermsEditionDelete } from '../hooks/guardTermsEdition'
-import { mailTermsChangeAfterPublish } from '../hooks/mailTermsChange'
+import { fieldIsLoggedIn } from '../../access/fieldIsLoggedIn'
+import { hqOrOfficeAdmin } from '../../access/hqOrOfficeAdmin'
+import { hqOrOfficeAdminCreates } from '../../access/hqOrOfficeAdminCreates'
+import { publishedOrOfficeMember } from '../../access/publishedOrOfficeMember'
 import {
-  signalTermsChangeAfterChange,
-  signalTermsChangeAfterDelete,
-} from '../hooks/signalTermsChange'
-import { publishEditionEndpoint, withdrawEditionEndpoint } from '../endpoints/terms/adminEndpoints'
-import { bilingual } from './i18n'
-import { publicationStatusField, validateIsoDate } from './options'
+  publishEditionEndpoint,
+  withdrawEditionEndpoint,
+} from '../../endpoints/terms/adminEndpoints'
+import { bilingual } from '../i18n'
+import { publicationStatusField, validateIsoDate } from '../options'
+import { termsEditionsHooks } from './hooks'
 
 /**
  * An office's terms as in force from effectiveFrom (00:00 JST) until the next published edition's
@@ -38,12 +35,7 @@ export const TermsEditions: CollectionConfig = {
     delete: hqOrOfficeAdmin,
   },
   indexes: [{ fields: ['office', 'number'], unique: true }],
-  hooks: {
-    beforeChange: [guardTermsEdition],
-    beforeDelete: [guardTermsEditionDelete],
-    afterChange: [auditChange, signalTermsChangeAfterChange, mailTermsChangeAfterPublish],
-    afterDelete: [signalTermsChangeAfterDelete],
-  },
+  hooks: termsEditionsHooks,
   endpoints: [
     { path: '/:id/publish', method: 'post', handler: publishEditionEndpoint },
     { path: '/:id/withdraw', method: 'post', handler: withdrawEditionEndpoint },

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
-import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
-import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
-import { guardRefusalDecision, mailRefusalDecision } from '../hooks/guardRefusalDecision'
-import { bilingual } from './i18n'
+import { hqOrOfficeAdmin } from '../../access/hqOrOfficeAdmin'
+import { hqOrOfficeMember } from '../../access/hqOrOfficeMember'
+import { hqOrOfficeMemberCreates } from '../../access/hqOrOfficeMemberCreates'
+import { bilingual } from '../i18n'
+import { applicantStandingsHooks } from './hooks'
 
 /**
  * Per office and applicant (by a pseudonymous key, never the raw contact): unannounced no-shows
@@ -28,10 +28,7 @@ export const ApplicantStandings: CollectionConfig = {
     delete: hqOrOfficeAdmin,
   },
   indexes: [{ fields: ['office', 'applicantKey'], unique: true }],
-  hooks: {
-    beforeChange: [guardRefusalDecision],
-    afterChange: [mailRefusalDecision],
-  },
+  hooks: applicantStandingsHooks,
   fields: [
     {
       name: 'applicantKey',

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isHqAdmin } from '../access/isHqAdmin'
-import { nobody } from '../access/nobody'
-import { bilingual } from './i18n'
+import { isHqAdmin } from '../../access/isHqAdmin'
+import { nobody } from '../../access/nobody'
+import { bilingual } from '../i18n'
 
 /** Who did what, when, with before and after. Written by hooks only; HQ reads it. */
 export const AuditLog: CollectionConfig = {

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { isHqAdmin } from '../access/isHqAdmin'
-import { isLoggedIn } from '../access/isLoggedIn'
-import { auditChange } from '../hooks/auditChange'
-import { publishTemplateEndpoint } from '../endpoints/terms/adminEndpoints'
-import { bilingual } from './i18n'
-import { termsTemplateAdminComponents } from '../admin/templates/config'
+import { isHqAdmin } from '../../access/isHqAdmin'
+import { isLoggedIn } from '../../access/isLoggedIn'
+import { publishTemplateEndpoint } from '../../endpoints/terms/adminEndpoints'
+import { bilingual } from '../i18n'
+import { termsTemplateAdminComponents } from '../../admin/templates/config'
+import { termsTemplatesHooks } from './hooks'
 
 /**
  * Headquarters' template: articles whose text binds variables to the office and its reservation
@@ -33,7 +33,7 @@ export const TermsTemplates: CollectionConfig = {
     update: isHqAdmin,
     delete: isHqAdmin,
   },
-  hooks: { afterChange: [auditChange] },
+  hooks: termsTemplatesHooks,
   // HQ publishes a template change to many offices at once: one edition and one notice each.
   endpoints: [{ path: '/:id/publish', method: 'post', handler: publishTemplateEndpoint }],
   fields: [

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
-import { DEFAULT_MAX_OPEN_BOOKINGS } from '../rules/booking/checkOpenBookings'
+import { DEFAULT_MAX_OPEN_BOOKINGS } from '../../rules/booking/checkOpenBookings'
 
-import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
-import { hqOrOfficeAdminCreates } from '../access/hqOrOfficeAdminCreates'
-import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
-import { bilingual } from './i18n'
+import { hqOrOfficeAdmin } from '../../access/hqOrOfficeAdmin'
+import { hqOrOfficeAdminCreates } from '../../access/hqOrOfficeAdminCreates'
+import { hqOrOfficeMember } from '../../access/hqOrOfficeMember'
+import { bilingual } from '../i18n'
 import {
   APPLICANT_FIELD_OPTIONS,
   CHANNEL_OPTIONS,
@@ -12,18 +12,17 @@ import {
   TOOL_OPTIONS,
   validateIsoDate,
   WEEKDAY_OPTIONS,
-} from './options'
+} from '../options'
+import { reservationPoliciesHooks } from './hooks'
 import {
-  forgetCachedPoliciesAfterChange,
-  forgetCachedPoliciesAfterDelete,
-} from '../services/policies/policyCacheHooks'
-import { policyHooks } from './reservationPolicyHooks'
-import { addClosureEndpoint, removeClosureEndpoint } from '../endpoints/policies/closureEndpoints'
+  addClosureEndpoint,
+  removeClosureEndpoint,
+} from '../../endpoints/policies/closureEndpoints'
 import {
   policyFieldComponents,
   policyRowLabels,
   reservationPolicyAdminComponents,
-} from '../admin/policy/config'
+} from '../../admin/policy/config'
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/
 const validateTime = (value: unknown) =>
@@ -60,12 +59,7 @@ export const ReservationPolicies: CollectionConfig = {
     { path: '/:id/closures', method: 'post', handler: addClosureEndpoint },
     { path: '/:id/closures/remove', method: 'post', handler: removeClosureEndpoint },
   ],
-  hooks: {
-    ...policyHooks,
-    // The cache goes first: later hooks (terms proposals) may read the office's policies.
-    afterChange: [forgetCachedPoliciesAfterChange, ...(policyHooks?.afterChange ?? [])],
-    afterDelete: [forgetCachedPoliciesAfterDelete, ...(policyHooks?.afterDelete ?? [])],
-  },
+  hooks: reservationPoliciesHooks,
   fields: [
     {
       name: 'effectiveFrom',

@@ -1,16 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
-import { hqOrAdminOfThisOffice } from '../access/hqOrAdminOfThisOffice'
-import { isHqAdmin } from '../access/isHqAdmin'
-import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
-import { fieldIsLoggedIn } from '../access/fieldIsLoggedIn'
-import { isEmbedOrigin } from '../rules/embedOrigin'
-import { fieldHqOrMemberOfThisOffice } from '../access/fieldHqOrMemberOfThisOffice'
-import { guardOfficeRetention } from '../hooks/guardOfficeRetention'
-import { proposeTermsChangeAfterOfficeChange } from '../hooks/proposeTermsChangeAfterOfficeChange'
-import { MAX_APPLICANT_RETENTION_DAYS } from '../rules/booking/applicantRetention'
-import { OFFICE_SLUG_PATTERN } from '../rules/offices/officeSlug'
-import { bilingual } from './i18n'
+import { hqOrAdminOfThisOffice } from '../../access/hqOrAdminOfThisOffice'
+import { isHqAdmin } from '../../access/isHqAdmin'
+import { fieldIsHqAdmin } from '../../access/fieldIsHqAdmin'
+import { fieldIsLoggedIn } from '../../access/fieldIsLoggedIn'
+import { isEmbedOrigin } from '../../rules/embedOrigin'
+import { fieldHqOrMemberOfThisOffice } from '../../access/fieldHqOrMemberOfThisOffice'
+import { MAX_APPLICANT_RETENTION_DAYS } from '../../rules/booking/applicantRetention'
+import { OFFICE_SLUG_PATTERN } from '../../rules/offices/officeSlug'
+import { bilingual } from '../i18n'
+import { officesHooks } from './hooks'
 
 /** The tenants. Every office keeps Japan's one time zone, Asia/Tokyo, so it is not stored. */
 export const Offices: CollectionConfig = {
@@ -31,10 +30,7 @@ export const Offices: CollectionConfig = {
     update: hqOrAdminOfThisOffice,
     delete: isHqAdmin,
   },
-  hooks: {
-    beforeChange: [guardOfficeRetention],
-    afterChange: [proposeTermsChangeAfterOfficeChange],
-  },
+  hooks: officesHooks,
   fields: [
     {
       name: 'slug',

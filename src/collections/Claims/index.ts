@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { isHqAdmin } from '../access/isHqAdmin'
-import { nobody } from '../access/nobody'
-import type { ClaimKind } from '../services/claims/claims'
-import { bilingual } from './i18n'
+import { isHqAdmin } from '../../access/isHqAdmin'
+import { nobody } from '../../access/nobody'
+import type { ClaimKind } from '../../services/claims/claims'
+import { bilingual } from '../i18n'
 
 const CLAIM_KIND_LABELS: Record<ClaimKind, ReturnType<typeof bilingual>> = {
   'job-run': bilingual('ジョブの実行', 'Job run'),

@@ -1,9 +1,9 @@
 import { addDataAndFileToRequest, APIError, type PayloadHandler } from 'payload'
 import { z } from 'zod'
 
-import { officeIdsOf, roleOf } from '../access/roles'
-import { normaliseEmail, normaliseJobSeekerNumber } from '../rules/booking/normaliseApplicant'
-import { eraseApplicantOnRequest } from '../services/retention/applicantErasure'
+import { officeIdsOf, roleOf } from '../../access/roles'
+import { normaliseEmail, normaliseJobSeekerNumber } from '../../rules/booking/normaliseApplicant'
+import { eraseApplicantOnRequest } from '../../services/retention/applicantErasure'
 
 const idSchema = z.union([z.number().int().positive(), z.string().min(1).max(64)])
 

@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { isHqAdmin } from '../access/isHqAdmin'
-import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
-import { readUsers } from '../access/readUsers'
-import { ROLES } from '../access/roles'
-import { unlockUsers } from '../access/unlockUsers'
-import { updateUsers } from '../access/updateUsers'
-import { bilingual } from './i18n'
+import { isHqAdmin } from '../../access/isHqAdmin'
+import { fieldIsHqAdmin } from '../../access/fieldIsHqAdmin'
+import { readUsers } from '../../access/readUsers'
+import { ROLES } from '../../access/roles'
+import { unlockUsers } from '../../access/unlockUsers'
+import { updateUsers } from '../../access/updateUsers'
+import { bilingual } from '../i18n'
 
 const ROLE_LABELS = {
   'hq-admin': bilingual('本部管理者', 'Headquarters admin'),

@@ -1,24 +1,27 @@
 import type { CollectionConfig, TextareaField, TextField } from 'payload'
 
-import { fieldIsHqAdmin } from '../access/fieldIsHqAdmin'
-import { hqOrOfficeMember } from '../access/hqOrOfficeMember'
-import { hqOrOfficeMemberCreates } from '../access/hqOrOfficeMemberCreates'
-import { isHqAdmin } from '../access/isHqAdmin'
-import { nobody } from '../access/nobody'
+import { fieldIsHqAdmin } from '../../access/fieldIsHqAdmin'
+import { hqOrOfficeMember } from '../../access/hqOrOfficeMember'
+import { hqOrOfficeMemberCreates } from '../../access/hqOrOfficeMemberCreates'
+import { isHqAdmin } from '../../access/isHqAdmin'
+import { nobody } from '../../access/nobody'
 import {
   exportBookingsEndpoint,
   searchBookingsEndpoint,
-} from '../endpoints/bookings/staffEndpoints'
-import { APPLICANT_FIELDS, type ApplicantFieldDefinition } from '../rules/booking/applicantFields'
-import { bookingHooks } from './bookingHooks'
+} from '../../endpoints/bookings/staffEndpoints'
+import {
+  APPLICANT_FIELDS,
+  type ApplicantFieldDefinition,
+} from '../../rules/booking/applicantFields'
+import { bookingsHooks } from './hooks'
 import { eraseApplicantEndpoint } from './eraseApplicantEndpoint'
-import { bilingual } from './i18n'
+import { bilingual } from '../i18n'
 import {
   BOOKING_STATUS_OPTIONS,
   CHANNEL_OPTIONS,
   CONTACT_METHOD_OPTIONS,
   TOOL_OPTIONS,
-} from './options'
+} from '../options'
 
 /** An applicant detail as stored; the hooks check and normalise it (checkApplicantFields). */
 function applicantFieldConfig({
@@ -50,7 +53,7 @@ export const Bookings: CollectionConfig = {
     // Bookings are records of a public service: they are cancelled, not deleted.
     delete: isHqAdmin,
   },
-  hooks: bookingHooks,
+  hooks: bookingsHooks,
   endpoints: [
     { path: '/search', method: 'post', handler: searchBookingsEndpoint },
     { path: '/export', method: 'get', handler: exportBookingsEndpoint },

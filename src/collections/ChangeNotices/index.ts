@@ -1,16 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { hqOrOfficeAdmin } from '../access/hqOrOfficeAdmin'
-import { hqOrOfficeAdminCreates } from '../access/hqOrOfficeAdminCreates'
-import { publishedOrOfficeMember } from '../access/publishedOrOfficeMember'
-import { auditChange } from '../hooks/auditChange'
-import { guardChangeNotice, guardChangeNoticeDelete } from '../hooks/guardChangeNotice'
-import {
-  signalTermsChangeAfterChange,
-  signalTermsChangeAfterDelete,
-} from '../hooks/signalTermsChange'
-import { bilingual } from './i18n'
-import { publicationStatusField } from './options'
+import { hqOrOfficeAdmin } from '../../access/hqOrOfficeAdmin'
+import { hqOrOfficeAdminCreates } from '../../access/hqOrOfficeAdminCreates'
+import { publishedOrOfficeMember } from '../../access/publishedOrOfficeMember'
+import { bilingual } from '../i18n'
+import { publicationStatusField } from '../options'
+import { changeNoticesHooks } from './hooks'
 
 /**
  * 民法548条の4第2項: states that the terms change, the new content, and when the change takes
@@ -33,12 +28,7 @@ export const ChangeNotices: CollectionConfig = {
     update: hqOrOfficeAdmin,
     delete: hqOrOfficeAdmin,
   },
-  hooks: {
-    beforeChange: [guardChangeNotice],
-    beforeDelete: [guardChangeNoticeDelete],
-    afterChange: [auditChange, signalTermsChangeAfterChange],
-    afterDelete: [signalTermsChangeAfterDelete],
-  },
+  hooks: changeNoticesHooks,
   fields: [
     {
       name: 'title',

@@ -1,0 +1,8 @@
+import type { CollectionConfig } from 'payload'
+
+import { guardRefusalDecision, mailRefusalDecision } from '../../hooks/guardRefusalDecision'
+
+export const applicantStandingsHooks: CollectionConfig['hooks'] = {
+  beforeChange: [guardRefusalDecision],
+  afterChange: [mailRefusalDecision],
+}
