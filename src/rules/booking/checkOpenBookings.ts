@@ -15,3 +15,11 @@ export function checkOpenBookings(
   const limit = policy.maxOpenBookingsPerApplicant ?? DEFAULT_MAX_OPEN_BOOKINGS
   return openBookings >= limit ? violation('too_many_open_bookings') : null
 }
+
+/**
+ * The limit binds applicants booking for themselves. Staff booking on someone's behalf (by phone
+ * or at the counter) are not held to it: the office decides what one person may hold.
+ */
+export function openBookingLimitApplies(booking: { byStaff: boolean }): boolean {
+  return !booking.byStaff
+}

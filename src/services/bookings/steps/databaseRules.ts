@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Applicant, BookingPolicy } from '../../../rules/booking/types'
+import { openBookingLimitApplies } from '../../../rules/booking/checkOpenBookings'
 import { checkOpenBookingLimit } from '../openBookingLimit'
 import { checkApplicantStanding } from '../standings'
 import type { BookingChangeFacts } from './changeInput'
@@ -25,8 +26,7 @@ export async function checkNewBookingAgainstDatabase(
 ): Promise<void> {
   const { payload } = req
   const { officeId, keys, applicant, policy, now } = booking
-  // Applicants only: staff booking on someone's behalf are not held to it.
-  if (!req.user) {
+  if (openBookingLimitApplies({ byStaff: Boolean(req.user) })) {
     const tooMany = await checkOpenBookingLimit(payload, officeId, keys, applicant, policy, now)
     if (tooMany) refuseNewBooking(tooMany)
   }
