@@ -153,7 +153,12 @@ const ja = {
       office: '事業所（休業など）',
     },
     perOffice: '事業所ごとの利用状況',
-    refusalsNote: '規則による予約のお断り（規則コード別）は、まだ集計していません。',
+    refusals: '規則によりお断りした予約（規則コード別）',
+    refusalCode: '規則コード',
+    refusalsTotal: 'お断り',
+    noRefusals: 'この期間にお断りした予約はありません。',
+    refusalsNote:
+      '受け付けなかった新しい予約を、監査ログに残した規則コードで数えています（申込者の情報は使いません）。',
   },
   actions: {
     confirm: '確定にする',
@@ -399,7 +404,12 @@ const en: AdminText = {
       office: 'Office (closure etc.)',
     },
     perOffice: 'Usage by office',
-    refusalsNote: 'Refusals by rule code are not counted yet.',
+    refusals: 'New bookings refused by a rule, by rule code',
+    refusalCode: 'Rule code',
+    refusalsTotal: 'Refused',
+    noRefusals: 'No booking was refused in this period.',
+    refusalsNote:
+      'Refused new bookings, counted by the rule code kept in the audit log (no applicant data is used).',
   },
   actions: {
     confirm: 'Confirm',

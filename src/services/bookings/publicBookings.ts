@@ -7,6 +7,7 @@ import { formatTokyoIso } from '../../rules/booking/tokyo'
 import type { ApplicantInput } from '../../rules/booking/types'
 import { countedRefusal } from '../metrics/metrics'
 import { policiesForOffice, policyRecordInForce } from '../policies/policiesForOffice'
+import { recordRefusal } from '../usage/refusals'
 import { withBookingContext } from './context'
 import { BookingRuleError, InvalidTokenError, isSeatLockConflict, slotFullError } from './errors'
 import { publishedEditionNumbered } from './termsInForce'
@@ -58,8 +59,17 @@ export async function createPublicBooking(
   const records = await policiesForOffice(payload, officeId)
   const governing =
     policyRecordInForce(records, slotStart) ?? policyRecordInForce(records, new Date())
+  const refused = async (error: BookingRuleError): Promise<BookingRuleError> => {
+    await recordRefusal(payload, {
+      officeId,
+      code: error.data.code,
+      channel: 'self-service',
+      actor: 'applicant',
+    })
+    return countedRefusal(error)
+  }
   if (governing && !findChannelPolicy(governing.policy, 'self-service')) {
-    throw countedRefusal(
+    throw await refused(
       new BookingRuleError([
         violation('channel_not_offered', {
           message:
@@ -69,7 +79,7 @@ export async function createPublicBooking(
     )
   }
   if (!request.agreed) {
-    throw countedRefusal(
+    throw await refused(
       new BookingRuleError([
         violation('terms_not_current', {
           field: 'consent.agreed',
@@ -108,7 +118,7 @@ export async function createPublicBooking(
       if (!isSeatLockConflict(error)) throw error
     }
   }
-  throw countedRefusal(slotFullError())
+  throw await refused(slotFullError())
 }
 
 export type TokenPurpose = 'confirm' | 'cancel'
