@@ -5,7 +5,7 @@ import type { AdminViewServerProps } from 'payload'
 
 import { roleOf } from '../../access/roles'
 import type { Booking } from '../../payload-types'
-import { mayExportContacts } from '../../rules/booking/bookingExport'
+import { maySeeContacts } from '../../rules/booking/bookingExport'
 import { idOf } from '../shared/ids'
 import {
   narrowToSelected,
@@ -141,7 +141,7 @@ export async function BookingsDayView(props: AdminViewServerProps) {
         <details className="kiyaku-export">
           <summary>{text.export.heading}</summary>
           <form
-            method="get"
+            method="post"
             action={`${payload.config.routes.api}/bookings/export`}
             className="kiyaku-export__form"
           >
@@ -157,7 +157,7 @@ export async function BookingsDayView(props: AdminViewServerProps) {
             {singleOffice ? (
               <input type="hidden" name="office" value={String(singleOffice.id)} />
             ) : null}
-            {role && mayExportContacts(role) ? (
+            {role && maySeeContacts(role) ? (
               <label className="kiyaku-export__contacts">
                 <input type="checkbox" name="contact" value="1" />
                 {text.export.contacts}
