@@ -44,6 +44,7 @@ export function ScheduleTermsChangeForm(props: Props) {
         ground,
         reasons,
         effectiveFrom,
+        language: i18n.language,
       })
       if (!result.ok) {
         setError(result.message)

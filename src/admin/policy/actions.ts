@@ -7,6 +7,7 @@ import { createLocalReq, getPayload, type Payload, type TypedUser } from 'payloa
 import type { ReservationPolicy } from '../../payload-types'
 import { publishEditionWithNotice } from '../../services/terms/publish'
 import { idOf, type Id } from '../shared/ids'
+import { adminText } from '../shared/text'
 import { isIsoDate } from '../shared/tokyo'
 import { maySchedule, policyTermsState } from './proposal'
 
@@ -35,6 +36,8 @@ export async function termsProposalStatus(
 
 export interface ScheduleInput {
   policyId: Id
+  /** The admin's language (i18n.language), for the messages of a refusal. */
+  language?: string
   ground: '1' | '2'
   reasons: string
   effectiveFrom: string
@@ -48,21 +51,19 @@ export interface ScheduleInput {
 export async function scheduleTermsChange(
   input: ScheduleInput,
 ): Promise<ActionResult<{ effectiveFrom: string }>> {
+  const text = adminText(input.language).policyActions
   const { payload, user } = await currentUser()
-  if (!user) return { ok: false, message: 'ログインしてください。' }
-  if (input.ground !== '1' && input.ground !== '2')
-    return { ok: false, message: '変更の根拠を選んでください。' }
-  if (!isIsoDate(input.effectiveFrom))
-    return { ok: false, message: '施行日を YYYY-MM-DD の形式で入力してください。' }
+  if (!user) return { ok: false, message: text.signIn }
+  if (input.ground !== '1' && input.ground !== '2') return { ok: false, message: text.chooseGround }
+  if (!isIsoDate(input.effectiveFrom)) return { ok: false, message: text.effectiveDateFormat }
   if (input.ground === '2' && !input.reasons.trim()) {
-    return { ok: false, message: '第2号による変更には、変更の理由の記載が必要です。' }
+    return { ok: false, message: text.reasonsRequired }
   }
 
   let state = await policyTermsState(payload, user, input.policyId)
-  if (state.kind !== 'proposed')
-    return { ok: false, message: '予約できる利用規約の変更案がありません。' }
+  if (state.kind !== 'proposed') return { ok: false, message: text.noProposal }
   if (!maySchedule(user, idOf(state.policy.office))) {
-    return { ok: false, message: 'この事業所の利用規約を変更する権限がありません。' }
+    return { ok: false, message: text.notYourOffice }
   }
   const req = await createLocalReq({ user }, payload)
   try {
@@ -95,8 +96,7 @@ export async function scheduleTermsChange(
         req,
       })
       state = await policyTermsState(payload, user, input.policyId)
-      if (state.kind !== 'proposed')
-        return { ok: false, message: '施行日を変えた変更案を作成できませんでした。' }
+      if (state.kind !== 'proposed') return { ok: false, message: text.redateFailed }
     }
     const { edition } = await publishEditionWithNotice(payload, {
       editionId: state.draft.id,
@@ -106,7 +106,7 @@ export async function scheduleTermsChange(
     })
     return { ok: true, effectiveFrom: edition.effectiveFrom }
   } catch (error) {
-    return { ok: false, message: messageOf(error, '変更を予約できませんでした。') }
+    return { ok: false, message: messageOf(error, text.scheduleFailed) }
   }
 }
 
@@ -117,11 +117,12 @@ export async function scheduleTermsChange(
 export async function copyPolicyForDate(
   policyId: Id,
   effectiveFrom: string,
+  language?: string,
 ): Promise<ActionResult<{ id: Id }>> {
+  const text = adminText(language).policyActions
   const { payload, user } = await currentUser()
-  if (!user) return { ok: false, message: 'ログインしてください。' }
-  if (!isIsoDate(effectiveFrom))
-    return { ok: false, message: '適用開始日を YYYY-MM-DD の形式で入力してください。' }
+  if (!user) return { ok: false, message: text.signIn }
+  if (!isIsoDate(effectiveFrom)) return { ok: false, message: text.startDateFormat }
   const source = await payload
     .findByID({
       collection: 'reservation-policies',
@@ -131,7 +132,7 @@ export async function copyPolicyForDate(
       user,
     })
     .catch(() => null)
-  if (!source) return { ok: false, message: '元の予約ポリシーが見つかりません。' }
+  if (!source) return { ok: false, message: text.sourceMissing }
   const officeId = idOf(source.office)
   const taken = await payload.count({
     collection: 'reservation-policies',
@@ -141,8 +142,7 @@ export async function copyPolicyForDate(
     overrideAccess: false,
     user,
   })
-  if (taken.totalDocs > 0)
-    return { ok: false, message: 'この適用開始日の予約ポリシーは既にあります。' }
+  if (taken.totalDocs > 0) return { ok: false, message: text.dateTaken }
   const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = source
   try {
     const copy = await payload.create({
@@ -154,7 +154,7 @@ export async function copyPolicyForDate(
     })
     return { ok: true, id: copy.id }
   } catch (error) {
-    return { ok: false, message: messageOf(error, '予約ポリシーを作成できませんでした。') }
+    return { ok: false, message: messageOf(error, text.copyFailed) }
   }
 }
 

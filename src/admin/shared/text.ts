@@ -244,6 +244,21 @@ const ja = {
     error: 'エラーが発生しました。',
     close: '閉じる',
   },
+  /** What the policy form's server actions answer when they refuse. */
+  policyActions: {
+    signIn: 'ログインしてください。',
+    chooseGround: '変更の根拠を選んでください。',
+    effectiveDateFormat: '施行日を YYYY-MM-DD の形式で入力してください。',
+    reasonsRequired: '第2号による変更には、変更の理由の記載が必要です。',
+    noProposal: '予約できる利用規約の変更案がありません。',
+    notYourOffice: 'この事業所の利用規約を変更する権限がありません。',
+    redateFailed: '施行日を変えた変更案を作成できませんでした。',
+    scheduleFailed: '変更を予約できませんでした。',
+    startDateFormat: '適用開始日を YYYY-MM-DD の形式で入力してください。',
+    sourceMissing: '元の予約ポリシーが見つかりません。',
+    dateTaken: 'この適用開始日の予約ポリシーは既にあります。',
+    copyFailed: '予約ポリシーを作成できませんでした。',
+  },
 }
 
 export type AdminText = typeof ja
@@ -491,6 +506,20 @@ const en: AdminText = {
     edition: (number: number) => `Edition ${number} published`,
   },
   common: { loading: 'Loading…', error: 'Something went wrong.', close: 'Close' },
+  policyActions: {
+    signIn: 'Please sign in.',
+    chooseGround: 'Choose the ground for the change.',
+    effectiveDateFormat: 'Enter the effective date as YYYY-MM-DD.',
+    reasonsRequired: 'A change on ground 2 needs its reasons.',
+    noProposal: 'There is no proposed terms change to schedule.',
+    notYourOffice: 'You may not change the terms of this office.',
+    redateFailed: 'The proposal could not be made for the new effective date.',
+    scheduleFailed: 'The change could not be scheduled.',
+    startDateFormat: 'Enter the start date as YYYY-MM-DD.',
+    sourceMissing: 'The policy to copy was not found.',
+    dateTaken: 'A policy with this start date already exists.',
+    copyFailed: 'The policy could not be created.',
+  },
 }
 
 export function adminText(language: string | undefined): AdminText {
