@@ -147,21 +147,6 @@ const exportBody = z.object({
   contact: z.union([z.enum(['0', '1']), z.boolean()]).optional(),
 })
 
-/**
- * The export's fields: a JSON body (API clients) or the admin's plain HTML form
- * (application/x-www-form-urlencoded, which Payload does not parse), so the browser saves the
- * answer as a download without script.
- */
-async function exportFields(req: PayloadRequest): Promise<unknown> {
-  const [contentType] = (req.headers.get('content-type') ?? '').split(';', 1)
-  if (contentType?.trim() === 'application/x-www-form-urlencoded') {
-    const text = (await req.text?.()) ?? ''
-    return Object.fromEntries(new URLSearchParams(text))
-  }
-  await addDataAndFileToRequest(req)
-  return req.data ?? {}
-}
-
 const HEADERS = {
   reference: ja('予約番号', 'Reference'),
   office: ja('事業所', 'Office'),
@@ -234,7 +219,8 @@ function cellsOf(
  * row of the data itself.
  */
 export const exportBookingsEndpoint: PayloadHandler = async (req) => {
-  const parsed = exportBody.safeParse(await exportFields(req))
+  await addDataAndFileToRequest(req)
+  const parsed = exportBody.safeParse(req.data ?? {})
   if (!parsed.success)
     throw staffError(
       'invalid_request',
