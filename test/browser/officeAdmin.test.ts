@@ -290,7 +290,16 @@ describe('office admin: a refused save', () => {
         )
         .toEqual(['45', '10:30', '11:45'])
 
+      // The save reaches the server and is refused there, all violations in one answer.
+      const answer = page.waitForResponse(
+        (response) =>
+          response.url().includes(`/api/reservation-policies/${policy.id}`) &&
+          response.request().method() === 'PATCH',
+        { timeout: 60_000 },
+      )
       await page.getByRole('button', { name: '保存', exact: true }).click()
+      const refused = await answer
+      expect(refused.status(), await refused.text()).toBe(400)
       const graceField = page.locator('.field-type', {
         has: page.locator('#field-noShowGraceMinutes'),
       })
