@@ -299,13 +299,21 @@ describe('office admin: a refused save', () => {
       )
       await page.getByRole('button', { name: '保存', exact: true }).click()
       const refused = await answer
-      expect(refused.status(), await refused.text()).toBe(400)
+      const refusal = await refused.text()
+      expect(refused.status(), refusal).toBe(400)
+      expect(refusal).toContain('noShowGraceMinutes')
       const graceField = page.locator('.field-type', {
         has: page.locator('#field-noShowGraceMinutes'),
       })
       await graceField
         .getByText('無断キャンセルとみなすまでの時間は0分以上、1回の時間以内で入力してください。')
         .waitFor({ timeout: 30_000 })
+        .catch(async (error: unknown) => {
+          throw new Error(
+            `grace error not shown; attached ${await graceField.getByText('無断キャンセルとみなすまでの時間は0分以上', { exact: false }).count()}; field ${(await graceField.last().innerHTML()).slice(0, 1500)}; answer ${refusal}`,
+            { cause: error },
+          )
+        })
       const firstWindow = monday.locator(`li[data-window="${mondayFirst}"]`)
       expect(await firstWindow.innerText()).toContain('1回の時間（30分）で割り切れません')
       expect(await added.innerText()).toContain('と重なっています')
