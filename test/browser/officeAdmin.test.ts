@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { addDays, tokyoDayStart, tokyoToday } from '../../src/lib/tokyoTime'
 import { mondayOnOrAfter } from '../../src/rules/booking/sampleWeek'
+import { tokyoDay } from '../../src/lib/tokyoTime'
+import { DEMO_PENDING_CHANGE_DAYS_AHEAD } from '../../src/seed/seedTerms'
 import { withBookingContext } from '../../src/services/bookings/context'
 import { bearer, login } from '../support/server'
 import { startSmtpReceiver } from '../support/smtp'
@@ -90,19 +92,55 @@ async function waitForIdle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle')
 }
 
-// Hours are terms-bound (issue 16): the policy in force governs a published edition, so saving
-// new hours on it answers 409 policy_governs_terms, and new hours reach the public slots only
-// through a new policy and its published edition. These two tests still edit the policy in force;
-// they are skipped until rewritten on a future-dated policy (the closing note says so).
+/**
+ * A new version of an office's policy, effective on `effectiveFrom`, created by its admin as the
+ * admin panel would: the content of the stored policy in force on that date. Hours are terms-bound
+ * (issue 16): the policy in force is printed by a published edition and answers 409
+ * policy_governs_terms, so the grid is edited on a future version that no edition prints yet.
+ */
+async function futurePolicy(slug: string, adminEmail: string, effectiveFrom: string) {
+  const current = await policyInForceOn(slug, effectiveFrom)
+  const {
+    id: _id,
+    createdAt: _c,
+    updatedAt: _u,
+    ...content
+  } = current as unknown as Record<string, unknown>
+  const withoutRowIds = JSON.parse(
+    JSON.stringify({ ...content, effectiveFrom }, (key, value: unknown) =>
+      key === 'id' ? undefined : value,
+    ),
+  ) as Record<string, unknown>
+  const response = await fetch(`${server.url}/api/reservation-policies`, {
+    method: 'POST',
+    headers: {
+      ...bearer(await login(server.url, adminEmail)),
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(withoutRowIds),
+  })
+  const body = (await response.json()) as { doc: typeof current }
+  expect(response.status, JSON.stringify(body)).toBe(201)
+  return body.doc
+}
+
 describe('office admin: weekly hours grid', () => {
-  it.skip('adds a Saturday window in the grid, sees errors before saving, and the public slots change', async () => {
+  it('adds a Saturday window in the grid, sees errors before saving, and the public slots change once published', async () => {
     // The sample week beside the grid is the week from the Monday after today.
     const monday = mondayOnOrAfter(addDays(tokyoToday(), 1))
     const sampleSaturdayDate = addDays(monday, 5)
-    // The public check needs an open Saturday: the sample week's, or the next one that is open.
-    let saturday = sampleSaturdayDate
-    while (isClosedDay(saturday)) saturday = addDays(saturday, 7)
-    const policy = await policyInForceOn('kitakyushu-mothers', saturday)
+    // The new hours take effect in about a week (a ground-1 change: more hours for applicants);
+    // the public check needs an open Saturday after that, inside the 30-day booking window.
+    const effectiveFrom = addDays(tokyoToday(), 8)
+    let saturday = effectiveFrom
+    while (tokyoDay(saturday).weekday !== 6 || isClosedDay(saturday))
+      saturday = addDays(saturday, 1)
+    expect(saturday <= addDays(tokyoToday(), 30)).toBe(true)
+    const policy = await futurePolicy(
+      'kitakyushu-mothers',
+      'kitakyushu-admin@demo.test',
+      effectiveFrom,
+    )
     expect(policy.windows.some((window) => window.weekday === '6')).toBe(false)
     expect(await publicSlotStarts('kitakyushu-mothers', saturday)).toEqual([])
 
@@ -112,9 +150,18 @@ describe('office admin: weekly hours grid', () => {
       const grid = page.locator('.kiyaku-grid')
       const saturdayColumn = grid.locator('section[data-weekday="6"]')
       await saturdayColumn.waitFor()
-      await saturdayColumn.getByRole('button', { name: '土曜日: 時間帯を追加' }).click()
+      // A click before React has hydrated the grid does nothing: click until the window is there.
       const window = saturdayColumn.locator('li.kiyaku-grid__window')
-      await expect.poll(() => window.count()).toBe(1)
+      await expect
+        .poll(
+          async () => {
+            if ((await window.count()) === 0)
+              await saturdayColumn.getByRole('button', { name: '土曜日: 時間帯を追加' }).click()
+            return window.count()
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(1)
       const start = window.getByLabel('土曜日 時間帯 開始')
       const end = window.getByLabel('土曜日 時間帯 終了')
       expect(await start.inputValue()).toBe('10:00')
@@ -162,15 +209,47 @@ describe('office admin: weekly hours grid', () => {
       saved.windows.filter((window) => window.weekday === '6').map((w) => [w.start, w.end]),
     ).toEqual([['10:00', '11:00']])
     expect(saved.windows.length).toBe(policy.windows.length + 1)
+    // Saved hours are a proposal: the public slots follow the published terms until the edition
+    // that prints the new hours is published and takes effect.
+    expect(await publicSlotStarts('kitakyushu-mothers', saturday)).toEqual([])
+    const { docs: drafts } = await server.payload.find({
+      collection: 'terms-editions',
+      where: {
+        and: [
+          { office: { equals: await officeId('kitakyushu-mothers') } },
+          { status: { equals: 'draft' } },
+          { policy: { equals: policy.id } },
+        ],
+      },
+      depth: 0,
+    })
+    expect(drafts).toHaveLength(1)
+    const published = await fetch(`${server.url}/api/terms-editions/${drafts[0]!.id}/publish`, {
+      method: 'POST',
+      headers: {
+        ...bearer(await login(server.url, 'kitakyushu-admin@demo.test')),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ ground: '1', reasons: '土曜日の午前にも相談を受け付けるためです。' }),
+    })
+    expect(published.status, await published.clone().text()).toBe(200)
     await expect
       .poll(() => publicSlotStarts('kitakyushu-mothers', saturday), { timeout: 10_000 })
       .toEqual([`${saturday}T10:00:00+09:00`, `${saturday}T10:30:00+09:00`])
+    // The day before the new edition takes effect keeps the old hours.
+    const saturdayBefore = addDays(saturday, -7)
+    if (saturdayBefore < effectiveFrom && saturdayBefore > tokyoToday())
+      expect(await publicSlotStarts('kitakyushu-mothers', saturdayBefore)).toEqual([])
   }, 240_000)
 })
 
 describe('office admin: a refused save', () => {
-  it.skip('shows every violation next to its field at once', async () => {
-    const policy = await policyInForceOn('isesaki', tokyoToday())
+  it('shows every violation next to its field at once', async () => {
+    const policy = await futurePolicy(
+      'isesaki',
+      'isesaki-admin@demo.test',
+      addDays(tokyoToday(), DEMO_PENDING_CHANGE_DAYS_AHEAD + 20),
+    )
     const mondayFirst = policy.windows.findIndex((window) => window.weekday === '1')
     expect(mondayFirst).toBeGreaterThanOrEqual(0)
 
@@ -180,10 +259,19 @@ describe('office admin: a refused save', () => {
       const monday = page.locator('.kiyaku-grid section[data-weekday="1"]')
       await monday.waitFor()
       // Three problems in one save: an indivisible window, an overlapping one, and a no-show
-      // grace longer than a session.
-      await page.locator(`#field-windows__${mondayFirst}__end`).fill('11:45')
-      await monday.getByRole('button', { name: '月曜日: 時間帯を追加' }).click()
+      // grace longer than a session. Clicks before hydration do nothing: click until it is added.
       const added = monday.locator(`li[data-window="${policy.windows.length}"]`)
+      await expect
+        .poll(
+          async () => {
+            if ((await added.count()) === 0)
+              await monday.getByRole('button', { name: '月曜日: 時間帯を追加' }).click()
+            return added.count()
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(1)
+      await page.locator(`#field-windows__${mondayFirst}__end`).fill('11:45')
       await added.getByLabel('月曜日 時間帯 開始').fill('10:30')
       await added.getByLabel('月曜日 時間帯 終了').fill('11:30')
       // Every edit must have reached the form before saving (typing before hydration is lost).
@@ -195,12 +283,23 @@ describe('office admin: a refused save', () => {
             return [
               await grace.inputValue(),
               await added.getByLabel('月曜日 時間帯 開始').inputValue(),
+              await page.locator(`#field-windows__${mondayFirst}__end`).inputValue(),
             ]
           },
           { timeout: 30_000 },
         )
-        .toEqual(['45', '10:30'])
+        .toEqual(['45', '10:30', '11:45'])
 
+      // Refused: by the form itself once it has checked the grace field, or else by the server,
+      // which answers every violation at once. Either way every violation is shown.
+      const answers: string[] = []
+      page.on('response', (response) => {
+        if (
+          response.url().includes(`/api/reservation-policies/${policy.id}`) &&
+          response.request().method() === 'PATCH'
+        )
+          answers.push(String(response.status()))
+      })
       await page.getByRole('button', { name: '保存', exact: true }).click()
       const graceField = page.locator('.field-type', {
         has: page.locator('#field-noShowGraceMinutes'),
@@ -208,6 +307,12 @@ describe('office admin: a refused save', () => {
       await graceField
         .getByText('無断キャンセルとみなすまでの時間は0分以上、1回の時間以内で入力してください。')
         .waitFor({ timeout: 30_000 })
+        .catch(async (error: unknown) => {
+          throw new Error(
+            `grace error not shown; saves answered: ${answers.join(', ') || 'none'}`,
+            { cause: error },
+          )
+        })
       const firstWindow = monday.locator(`li[data-window="${mondayFirst}"]`)
       expect(await firstWindow.innerText()).toContain('1回の時間（30分）で割り切れません')
       expect(await added.innerText()).toContain('と重なっています')

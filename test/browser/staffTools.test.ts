@@ -289,16 +289,18 @@ describe('staff print and export', () => {
   }, 120_000)
 
   it('gives contact details to office admins who ask, and refuses them to staff', async () => {
-    const query = `from=${day}&to=${day}&office=${await officeId('isesaki')}&contact=1`
-    const staff = await fetch(`${server.url}/api/bookings/export?${query}`, {
-      headers: bearer(await login(server.url, 'isesaki-staff@demo.test')),
-    })
+    const office = String(await officeId('isesaki'))
+    const exportAs = async (email: string, body: object) =>
+      fetch(`${server.url}/api/bookings/export`, {
+        method: 'POST',
+        headers: { ...bearer(await login(server.url, email)), 'content-type': 'application/json' },
+        body: JSON.stringify({ from: day, to: day, office, ...body }),
+      })
+    const staff = await exportAs('isesaki-staff@demo.test', { contact: '1' })
     expect(staff.status).toBe(403)
     expect(JSON.stringify(await staff.json())).toContain('contact_export_forbidden')
 
-    const admin = await fetch(`${server.url}/api/bookings/export?${query}`, {
-      headers: bearer(await login(server.url, 'isesaki-admin@demo.test')),
-    })
+    const admin = await exportAs('isesaki-admin@demo.test', { contact: '1' })
     expect(admin.status).toBe(200)
     const rows = parse(Buffer.from(await admin.arrayBuffer()), {
       bom: true,
@@ -308,9 +310,49 @@ describe('staff print and export', () => {
       applicants.map((applicant) => [applicant.email, applicant.phone]),
     )
 
-    const otherOffice = await fetch(`${server.url}/api/bookings/export?${query}`, {
-      headers: bearer(await login(server.url, 'kitakyushu-admin@demo.test')),
-    })
+    const otherOffice = await exportAs('kitakyushu-admin@demo.test', { contact: '1' })
     expect(otherOffice.status).toBe(403)
+
+    // The export writes an audit entry, so it is never a GET.
+    const get = await fetch(`${server.url}/api/bookings/export?from=${day}&to=${day}`, {
+      headers: bearer(await login(server.url, 'isesaki-admin@demo.test')),
+    })
+    expect(get.status).toBeGreaterThanOrEqual(400)
+    expect(get.headers.get('content-type') ?? '').not.toContain('text/csv')
+  }, 60_000)
+
+  it('shows contact fields in search results only to those the export gives them to', async () => {
+    const search = async (email: string) => {
+      const response = await fetch(`${server.url}/api/bookings/search`, {
+        method: 'POST',
+        headers: { ...bearer(await login(server.url, email)), 'content-type': 'application/json' },
+        body: JSON.stringify({ q: applicants[0]!.jobSeekerNumber }),
+      })
+      expect(response.status).toBe(200)
+      return ((await response.json()) as { hits: Record<string, unknown>[] }).hits
+    }
+    // Staff find a booking by e-mail, yet are not shown it (nor the phone).
+    const staffByEmail = await fetch(`${server.url}/api/bookings/search`, {
+      method: 'POST',
+      headers: {
+        ...bearer(await login(server.url, 'isesaki-staff@demo.test')),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ q: applicants[0]!.email }),
+    })
+    const staffByEmailHits = ((await staffByEmail.json()) as { hits: Record<string, unknown>[] })
+      .hits
+    expect(staffByEmailHits.map((hit) => hit.reference)).toEqual([bookings[0]!.reference])
+    for (const hits of [staffByEmailHits, await search('isesaki-staff@demo.test')]) {
+      expect(hits).toHaveLength(1)
+      expect(hits[0]!.email).toBeNull()
+      expect(JSON.stringify(hits)).not.toContain(applicants[0]!.email)
+      expect(JSON.stringify(hits)).not.toContain(applicants[0]!.phone)
+      expect(hits[0]!.jobSeekerNumber).toBe(applicants[0]!.jobSeekerNumber)
+    }
+    for (const email of ['isesaki-admin@demo.test', 'hq@demo.test']) {
+      const hits = await search(email)
+      expect(hits.map((hit) => hit.email)).toEqual([applicants[0]!.email])
+    }
   }, 60_000)
 })

@@ -105,7 +105,28 @@ describe('usage dashboard', () => {
     await book('isesaki', '10:00', '10010-300001')
     await book('isesaki', '10:30', '10010-300002')
     await book('isesaki', '11:00', '10010-300003')
+    // Refused by a rule: before opening hours, once in each office, twice in isesaki.
+    for (const [slug, number] of [
+      ['isesaki', '10010-300004'],
+      ['isesaki', '10010-300005'],
+      ['kitakyushu-mothers', '10010-300006'],
+    ] as const)
+      await expect(book(slug, '08:00', number)).rejects.toThrow()
   }, 60_000)
+
+  async function refusalsBetween(slug: string | null, code: string): Promise<number> {
+    const { totalDocs } = await server.payload.count({
+      collection: 'audit-log',
+      where: {
+        and: [
+          { action: { equals: 'bookings.refused' } },
+          { documentId: { equals: `refused:${code}` } },
+          ...(slug ? [{ office: { equals: String(await officeId(slug)) } }] : []),
+        ],
+      },
+    })
+    return totalDocs
+  }
 
   it('HQ sees every office and all of them together', async () => {
     await withSession('hq@demo.test', async ({ page }) => {
@@ -122,6 +143,16 @@ describe('usage dashboard', () => {
       expect(await bookingsBetween('isesaki', from, to)).toBeGreaterThanOrEqual(3)
       expect(Number(await scope.locator('[data-figure="total"]').innerText())).toBe(all)
       expect(await scope.locator('svg[role="img"]').count()).toBe(2)
+      // Refusals by rule code, for all offices together.
+      expect(await refusalsBetween('isesaki', 'outside_hours')).toBeGreaterThanOrEqual(2)
+      expect(await refusalsBetween('kitakyushu-mothers', 'outside_hours')).toBeGreaterThanOrEqual(1)
+      expect(
+        Number(
+          await scope
+            .locator('.kiyaku-usage__refusals tr[data-refusal="outside_hours"] td')
+            .innerText(),
+        ),
+      ).toBe(await refusalsBetween(null, 'outside_hours'))
       await keepScreenshot(page, 'usage-dashboard-hq')
 
       await page.locator('select[name="office"]').selectOption({ label: 'ハローワーク伊勢崎' })
@@ -147,6 +178,17 @@ describe('usage dashboard', () => {
       expect(await page.locator('section[data-scope="all"]').count()).toBe(0)
       expect(Number(await own.locator('[data-figure="total"]').innerText())).toBe(
         await bookingsBetween('isesaki', from, to),
+      )
+      // Only their own office's refusals.
+      expect(
+        Number(
+          await own
+            .locator('.kiyaku-usage__refusals tr[data-refusal="outside_hours"] td')
+            .innerText(),
+        ),
+      ).toBe(await refusalsBetween('isesaki', 'outside_hours'))
+      expect(await refusalsBetween('isesaki', 'outside_hours')).toBeLessThan(
+        await refusalsBetween(null, 'outside_hours'),
       )
       await keepScreenshot(page, 'usage-dashboard-office-admin')
     })

@@ -5,7 +5,7 @@ import type { AdminViewServerProps } from 'payload'
 
 import { roleOf } from '../../access/roles'
 import type { Booking } from '../../payload-types'
-import { mayExportContacts } from '../../rules/booking/bookingExport'
+import { maySeeContacts } from '../../rules/booking/bookingExport'
 import { idOf } from '../../lib/ids'
 import {
   narrowToSelected,
@@ -24,6 +24,7 @@ import {
 } from '../../lib/tokyoTime'
 import { BookingActions } from './BookingActions'
 import { BookingSearch } from './BookingSearch'
+import { ExportForm } from './ExportForm'
 
 const RANGE_CHOICES = [1, 3, 7] as const
 const DEFAULT_RANGE = 3
@@ -140,33 +141,12 @@ export async function BookingsDayView(props: AdminViewServerProps) {
         <BookingSearch office={singleOffice?.id} />
         <details className="kiyaku-export">
           <summary>{text.export.heading}</summary>
-          <form
-            method="get"
-            action={`${payload.config.routes.api}/bookings/export`}
-            className="kiyaku-export__form"
-          >
-            <p className="kiyaku-muted">{text.export.help}</p>
-            <label>
-              {text.export.from}
-              <input type="date" name="from" required defaultValue={from} />
-            </label>
-            <label>
-              {text.export.to}
-              <input type="date" name="to" required defaultValue={addDays(from, range - 1)} />
-            </label>
-            {singleOffice ? (
-              <input type="hidden" name="office" value={String(singleOffice.id)} />
-            ) : null}
-            {role && mayExportContacts(role) ? (
-              <label className="kiyaku-export__contacts">
-                <input type="checkbox" name="contact" value="1" />
-                {text.export.contacts}
-              </label>
-            ) : null}
-            <button type="submit" className="kiyaku-button kiyaku-button--primary">
-              {text.export.submit}
-            </button>
-          </form>
+          <ExportForm
+            from={from}
+            to={addDays(from, range - 1)}
+            office={singleOffice?.id}
+            mayAskContacts={Boolean(role && maySeeContacts(role))}
+          />
         </details>
         {days.map((day) => {
           const dayBookings = byDay.get(day) ?? []

@@ -66,7 +66,7 @@ export function PolicyDocumentControls() {
     setBusy(true)
     setError(null)
     try {
-      const result = await copyPolicyForDate(id, date)
+      const result = await copyPolicyForDate(id, date, i18n.language)
       if (!result.ok) {
         setError(result.message)
         return

@@ -47,6 +47,7 @@ export function ScheduleTermsChangeForm(props: Props) {
         reasons,
         reasonFactors: reasonFactorsToSend(reasonFactors),
         effectiveFrom,
+        language: i18n.language,
       })
       if (!result.ok) {
         setError(result.message)

@@ -8,6 +8,7 @@ import type { ReservationPolicy } from '../../payload-types'
 import type { ChangeReasonFactors } from '../../rules/terms/changeReasons'
 import { publishEditionWithNotice } from '../../services/terms/publish'
 import { idOf, type Id } from '../../lib/ids'
+import { adminText } from '../shared/text'
 import { isIsoDate } from '../../lib/tokyoTime'
 import { maySchedule, policyTermsState } from './proposal'
 
@@ -36,6 +37,8 @@ export async function termsProposalStatus(
 
 export interface ScheduleInput {
   policyId: Id
+  /** The admin's language (i18n.language), for the messages of a refusal. */
+  language?: string
   ground: '1' | '2'
   /** Ground 1. */
   reasons: string
@@ -52,18 +55,16 @@ export interface ScheduleInput {
 export async function scheduleTermsChange(
   input: ScheduleInput,
 ): Promise<ActionResult<{ effectiveFrom: string }>> {
+  const text = adminText(input.language).policyActions
   const { payload, user } = await currentUser()
-  if (!user) return { ok: false, message: 'ログインしてください。' }
-  if (input.ground !== '1' && input.ground !== '2')
-    return { ok: false, message: '変更の根拠を選んでください。' }
-  if (!isIsoDate(input.effectiveFrom))
-    return { ok: false, message: '施行日を YYYY-MM-DD の形式で入力してください。' }
+  if (!user) return { ok: false, message: text.signIn }
+  if (input.ground !== '1' && input.ground !== '2') return { ok: false, message: text.chooseGround }
+  if (!isIsoDate(input.effectiveFrom)) return { ok: false, message: text.effectiveDateFormat }
 
   let state = await policyTermsState(payload, user, input.policyId)
-  if (state.kind !== 'proposed')
-    return { ok: false, message: '予約できる利用規約の変更案がありません。' }
+  if (state.kind !== 'proposed') return { ok: false, message: text.noProposal }
   if (!maySchedule(user, idOf(state.policy.office))) {
-    return { ok: false, message: 'この事業所の利用規約を変更する権限がありません。' }
+    return { ok: false, message: text.notYourOffice }
   }
   const req = await createLocalReq({ user }, payload)
   try {
@@ -96,8 +97,7 @@ export async function scheduleTermsChange(
         req,
       })
       state = await policyTermsState(payload, user, input.policyId)
-      if (state.kind !== 'proposed')
-        return { ok: false, message: '施行日を変えた変更案を作成できませんでした。' }
+      if (state.kind !== 'proposed') return { ok: false, message: text.redateFailed }
     }
     const { edition } = await publishEditionWithNotice(payload, {
       editionId: state.draft.id,
@@ -109,7 +109,7 @@ export async function scheduleTermsChange(
     })
     return { ok: true, effectiveFrom: edition.effectiveFrom }
   } catch (error) {
-    return { ok: false, message: messageOf(error, '変更を予約できませんでした。') }
+    return { ok: false, message: messageOf(error, text.scheduleFailed) }
   }
 }
 
@@ -120,11 +120,12 @@ export async function scheduleTermsChange(
 export async function copyPolicyForDate(
   policyId: Id,
   effectiveFrom: string,
+  language?: string,
 ): Promise<ActionResult<{ id: Id }>> {
+  const text = adminText(language).policyActions
   const { payload, user } = await currentUser()
-  if (!user) return { ok: false, message: 'ログインしてください。' }
-  if (!isIsoDate(effectiveFrom))
-    return { ok: false, message: '適用開始日を YYYY-MM-DD の形式で入力してください。' }
+  if (!user) return { ok: false, message: text.signIn }
+  if (!isIsoDate(effectiveFrom)) return { ok: false, message: text.startDateFormat }
   const source = await payload
     .findByID({
       collection: 'reservation-policies',
@@ -134,7 +135,7 @@ export async function copyPolicyForDate(
       user,
     })
     .catch(() => null)
-  if (!source) return { ok: false, message: '元の予約ポリシーが見つかりません。' }
+  if (!source) return { ok: false, message: text.sourceMissing }
   const officeId = idOf(source.office)
   const taken = await payload.count({
     collection: 'reservation-policies',
@@ -144,8 +145,7 @@ export async function copyPolicyForDate(
     overrideAccess: false,
     user,
   })
-  if (taken.totalDocs > 0)
-    return { ok: false, message: 'この適用開始日の予約ポリシーは既にあります。' }
+  if (taken.totalDocs > 0) return { ok: false, message: text.dateTaken }
   const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = source
   try {
     const copy = await payload.create({
@@ -157,7 +157,7 @@ export async function copyPolicyForDate(
     })
     return { ok: true, id: copy.id }
   } catch (error) {
-    return { ok: false, message: messageOf(error, '予約ポリシーを作成できませんでした。') }
+    return { ok: false, message: messageOf(error, text.copyFailed) }
   }
 }
 

@@ -153,7 +153,12 @@ const ja = {
       office: '事業所（休業など）',
     },
     perOffice: '事業所ごとの利用状況',
-    refusalsNote: '規則による予約のお断り（規則コード別）は、まだ集計していません。',
+    refusals: '規則によりお断りした予約（規則コード別）',
+    refusalCode: '規則コード',
+    refusalsTotal: 'お断り',
+    noRefusals: 'この期間にお断りした予約はありません。',
+    refusalsNote:
+      '受け付けなかった新しい予約を、監査ログに残した規則コードで数えています（申込者の情報は使いません）。',
   },
   actions: {
     confirm: '確定にする',
@@ -247,6 +252,20 @@ const ja = {
     loading: '読み込み中…',
     error: 'エラーが発生しました。',
     close: '閉じる',
+  },
+  /** What the policy form's server actions answer when they refuse. */
+  policyActions: {
+    signIn: 'ログインしてください。',
+    chooseGround: '変更の根拠を選んでください。',
+    effectiveDateFormat: '施行日を YYYY-MM-DD の形式で入力してください。',
+    noProposal: '予約できる利用規約の変更案がありません。',
+    notYourOffice: 'この事業所の利用規約を変更する権限がありません。',
+    redateFailed: '施行日を変えた変更案を作成できませんでした。',
+    scheduleFailed: '変更を予約できませんでした。',
+    startDateFormat: '適用開始日を YYYY-MM-DD の形式で入力してください。',
+    sourceMissing: '元の予約ポリシーが見つかりません。',
+    dateTaken: 'この適用開始日の予約ポリシーは既にあります。',
+    copyFailed: '予約ポリシーを作成できませんでした。',
   },
 }
 
@@ -408,7 +427,12 @@ const en: AdminText = {
       office: 'Office (closure etc.)',
     },
     perOffice: 'Usage by office',
-    refusalsNote: 'Refusals by rule code are not counted yet.',
+    refusals: 'New bookings refused by a rule, by rule code',
+    refusalCode: 'Rule code',
+    refusalsTotal: 'Refused',
+    noRefusals: 'No booking was refused in this period.',
+    refusalsNote:
+      'Refused new bookings, counted by the rule code kept in the audit log (no applicant data is used).',
   },
   actions: {
     confirm: 'Confirm',
@@ -498,6 +522,19 @@ const en: AdminText = {
     edition: (number: number) => `Edition ${number} published`,
   },
   common: { loading: 'Loading…', error: 'Something went wrong.', close: 'Close' },
+  policyActions: {
+    signIn: 'Please sign in.',
+    chooseGround: 'Choose the ground for the change.',
+    effectiveDateFormat: 'Enter the effective date as YYYY-MM-DD.',
+    noProposal: 'There is no proposed terms change to schedule.',
+    notYourOffice: 'You may not change the terms of this office.',
+    redateFailed: 'The proposal could not be made for the new effective date.',
+    scheduleFailed: 'The change could not be scheduled.',
+    startDateFormat: 'Enter the start date as YYYY-MM-DD.',
+    sourceMissing: 'The policy to copy was not found.',
+    dateTaken: 'A policy with this start date already exists.',
+    copyFailed: 'The policy could not be created.',
+  },
 }
 
 export function adminText(language: string | undefined): AdminText {

@@ -4,7 +4,12 @@ import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 
 import { roleOf } from '../../access/roles'
-import { MAX_USAGE_DAYS, mondayOf, type UsageSummary } from '../../rules/booking/usage'
+import {
+  MAX_USAGE_DAYS,
+  mondayOf,
+  refusalsByCount,
+  type UsageSummary,
+} from '../../rules/booking/usage'
 import { usageForOffices } from '../../services/usage/usageStats'
 import { officesOf } from '../shared/offices'
 import { adminText } from '../shared/text'
@@ -207,6 +212,7 @@ export async function UsageView(props: AdminViewServerProps) {
                           <th scope="col">{text.usage.utilisation}</th>
                           <th scope="col">{text.usage.lapsedShare}</th>
                           <th scope="col">{text.usage.noShowRate}</th>
+                          <th scope="col">{text.usage.refusalsTotal}</th>
                         </tr>
                       </thead>
                       <tbody>
@@ -219,13 +225,43 @@ export async function UsageView(props: AdminViewServerProps) {
                             <td>{percent(summary.utilisation, language)}</td>
                             <td>{percent(summary.lapsedShare, language)}</td>
                             <td>{percent(summary.noShowRate, language)}</td>
+                            <td data-figure="refusals">
+                              {Object.values(summary.refusals).reduce((a, b) => a + b, 0)}
+                            </td>
                           </tr>
                         ))}
                       </tbody>
                     </table>
                   </div>
                 ) : null}
-                <p className="kiyaku-muted">{text.usage.refusalsNote}</p>
+                <section aria-labelledby="usage-refusals" className="kiyaku-usage__refusals">
+                  <h3 id="usage-refusals">{text.usage.refusals}</h3>
+                  {refusalsByCount(shown.refusals).length === 0 ? (
+                    <p className="kiyaku-muted">{text.usage.noRefusals}</p>
+                  ) : (
+                    <div className="kiyaku-table-wrap">
+                      <table className="kiyaku-table">
+                        <thead>
+                          <tr>
+                            <th scope="col">{text.usage.refusalCode}</th>
+                            <th scope="col">{text.usage.count}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {refusalsByCount(shown.refusals).map(([code, count]) => (
+                            <tr key={code} data-refusal={code}>
+                              <th scope="row">
+                                <code>{code}</code>
+                              </th>
+                              <td>{count}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  )}
+                  <p className="kiyaku-muted">{text.usage.refusalsNote}</p>
+                </section>
               </section>
             )}
           </>

@@ -56,7 +56,7 @@ export const Bookings: CollectionConfig = {
   hooks: bookingsHooks,
   endpoints: [
     { path: '/search', method: 'post', handler: searchBookingsEndpoint },
-    { path: '/export', method: 'get', handler: exportBookingsEndpoint },
+    { path: '/export', method: 'post', handler: exportBookingsEndpoint },
     { path: '/erase-applicant', method: 'post', handler: eraseApplicantEndpoint },
   ],
   // Seat counts and listings look bookings up by office and slot start.

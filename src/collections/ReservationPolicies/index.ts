@@ -1,9 +1,11 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, NumberFieldValidation } from 'payload'
+import { number } from 'payload/shared'
 import { DEFAULT_MAX_OPEN_BOOKINGS } from '../../rules/booking/checkOpenBookings'
 
 import { hqOrOfficeAdmin } from '../../access/hqOrOfficeAdmin'
 import { hqOrOfficeAdminCreates } from '../../access/hqOrOfficeAdminCreates'
 import { hqOrOfficeMember } from '../../access/hqOrOfficeMember'
+import { noShowGraceProblem } from '../../rules/booking/validatePolicy'
 import { bilingual } from '../i18n'
 import {
   APPLICANT_FIELD_OPTIONS,
@@ -255,6 +257,16 @@ export const ReservationPolicies: CollectionConfig = {
           defaultValue: 10,
           min: 0,
           max: 120,
+          validate: ((value, options) => {
+            const base = number(value, options)
+            if (base !== true) return base
+            return (
+              noShowGraceProblem(
+                value,
+                (options.data as { sessionMinutes?: unknown } | undefined)?.sessionMinutes,
+              ) ?? true
+            )
+          }) satisfies NumberFieldValidation,
           label: bilingual('無断欠席とみなすまで（分）', 'No-show grace (min)'),
         },
         {

@@ -2,7 +2,7 @@
  * Staff endpoints on the bookings collection (under /api with Payload's authentication):
  * a search across dates and a CSV export of a date range. Both read with the user's own access
  * and only within the offices the user works for. Neither puts personal data in a URL: the search
- * text travels in a POST body, and the export URL carries only dates, an office id and a flag.
+ * text and the export's dates travel in POST bodies.
  */
 import { stringify } from 'csv-stringify/sync'
 import {
@@ -27,7 +27,7 @@ import { applicantField } from '../../rules/booking/applicantFields'
 import {
   bookingExportColumns,
   EXPORT_MAX_DAYS,
-  mayExportContacts,
+  maySeeContacts,
   spreadsheetSafe,
   type BookingExportColumn,
 } from '../../rules/booking/bookingExport'
@@ -79,6 +79,7 @@ export interface StaffSearchHit {
   meetingUrl: string | null
   name: string | null
   jobSeekerNumber: string | null
+  /** Only for HQ and office admins (maySeeContacts), as in the CSV export. */
   email: string | null
 }
 
@@ -87,7 +88,7 @@ export const searchBookingsEndpoint: PayloadHandler = async (req) => {
   await addDataAndFileToRequest(req)
   const parsed = searchBody.safeParse(req.data ?? {})
   if (!parsed.success) throw staffError('invalid_request', '検索の指定が正しくありません。', 400)
-  const { offices } = await officeScope(
+  const { role, offices } = await officeScope(
     req,
     parsed.data.office === undefined ? undefined : String(parsed.data.office),
   )
@@ -129,7 +130,8 @@ export const searchBookingsEndpoint: PayloadHandler = async (req) => {
     meetingUrl: booking.meetingUrl ?? null,
     name: booking.applicant?.name ?? null,
     jobSeekerNumber: booking.applicant?.jobSeekerNumber ?? null,
-    email: booking.applicant?.email ?? null,
+    // Staff may search by e-mail (an applicant may give it on the phone) but are not shown it.
+    email: maySeeContacts(role as Role) ? (booking.applicant?.email ?? null) : null,
   }))
   return Response.json({ hits, more: hasNextPage }, { headers: { 'cache-control': 'no-store' } })
 }
@@ -139,11 +141,11 @@ function officeName(offices: Office[], office: unknown): string {
   return offices.find((o) => String(o.id) === String(id))?.name ?? ''
 }
 
-const exportQuery = z.object({
+const exportBody = z.object({
   from: z.string().refine(isIsoDate),
   to: z.string().refine(isIsoDate),
-  office: z.string().max(64).optional(),
-  contact: z.enum(['0', '1']).optional(),
+  office: z.union([z.string().max(64), z.number()]).optional(),
+  contact: z.union([z.enum(['0', '1']), z.boolean()]).optional(),
 })
 
 const HEADERS = {
@@ -210,14 +212,16 @@ function cellsOf(
 }
 
 /**
- * GET /api/bookings/export?from=YYYY-MM-DD&to=YYYY-MM-DD[&office=ID][&contact=1] — the bookings
+ * POST /api/bookings/export { from: YYYY-MM-DD, to: YYYY-MM-DD, office?, contact? } — a POST
+ * because each export writes an audit entry (a GET must not change anything). The bookings
  * starting on those Tokyo days (both included), as CSV in UTF-8 with a BOM and CRLF line ends,
  * which Excel opens with the Japanese text intact. Each export is written to the audit log with
  * who, when, which offices and days, how many rows and whether contacts were included; never a
  * row of the data itself.
  */
 export const exportBookingsEndpoint: PayloadHandler = async (req) => {
-  const parsed = exportQuery.safeParse(req.query ?? {})
+  await addDataAndFileToRequest(req)
+  const parsed = exportBody.safeParse(req.data ?? {})
   if (!parsed.success)
     throw staffError(
       'invalid_request',
@@ -229,9 +233,12 @@ export const exportBookingsEndpoint: PayloadHandler = async (req) => {
     throw staffError('invalid_range', '終了日は開始日以降の日付を指定してください。', 400)
   if (tokyoDay(to).startMs - tokyoDay(from).startMs >= EXPORT_MAX_DAYS * 86_400_000)
     throw staffError('range_too_long', `一度に書き出せる期間は${EXPORT_MAX_DAYS}日までです。`, 400)
-  const { role, offices } = await officeScope(req, parsed.data.office)
-  const withContacts = parsed.data.contact === '1'
-  if (withContacts && !mayExportContacts(role as Role))
+  const { role, offices } = await officeScope(
+    req,
+    parsed.data.office === undefined ? undefined : String(parsed.data.office),
+  )
+  const withContacts = parsed.data.contact === '1' || parsed.data.contact === true
+  if (withContacts && !maySeeContacts(role as Role))
     throw staffError(
       'contact_export_forbidden',
       '連絡先（メールアドレス・電話番号）を含めて書き出せるのは本部と事業所の管理者のみです。',

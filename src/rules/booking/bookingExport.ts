@@ -28,7 +28,11 @@ export const EXPORT_MAX_DAYS = 366
 
 export type ExportRole = 'hq-admin' | 'office-admin' | 'office-staff'
 
-export function mayExportContacts(role: ExportRole): boolean {
+/**
+ * Contact fields (e-mail, phone) are for HQ and office admins: staff work with the name, 求職番号
+ * and reference. One rule for every place that hands bookings out in bulk (search and export).
+ */
+export function maySeeContacts(role: ExportRole): boolean {
   return role === 'hq-admin' || role === 'office-admin'
 }
 

@@ -43,6 +43,8 @@ export interface UsageSummary {
   noShowRate: number | null
   /** Cancellations by how they came; 'office' for those the office made (closures, system). */
   cancellations: Record<CancellationBy, number>
+  /** Refused new bookings by rule code (counted from the audit trail, never from personal data). */
+  refusals: Record<string, number>
 }
 
 export const MAX_USAGE_DAYS = 366
@@ -81,6 +83,7 @@ export function summariseUsage(
   offered: number,
   from: string,
   to: string,
+  refusals: Readonly<Record<string, number>> = {},
 ): UsageSummary {
   const weeks = new Map<string, Record<Channel, number>>()
   for (let week = mondayOf(from); week <= to; week = addDays(week, 7))
@@ -118,7 +121,15 @@ export function summariseUsage(
     held: completed + noShows,
     noShowRate: ratio(noShows, completed + noShows),
     cancellations,
+    refusals: { ...refusals },
   }
+}
+
+/** Refusal codes, most frequent first (then by code, so the order is stable). */
+export function refusalsByCount(refusals: Readonly<Record<string, number>>): [string, number][] {
+  return Object.entries(refusals)
+    .filter(([, count]) => count > 0)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /** Adds up several offices' summaries of the same period (HQ's "all offices"). */
@@ -144,6 +155,8 @@ export function mergeUsage(
     merged.held += summary.held
     for (const key of Object.keys(merged.cancellations) as CancellationBy[])
       merged.cancellations[key] += summary.cancellations[key]
+    for (const [code, count] of Object.entries(summary.refusals))
+      merged.refusals[code] = (merged.refusals[code] ?? 0) + count
   }
   merged.utilisation = ratio(merged.booked, merged.offered)
   merged.lapsedShare = ratio(merged.lapsed, merged.selfService)

@@ -59,15 +59,8 @@ export function validatePolicy(
       'オンライン予約の確認期限（分）は1以上の整数で入力してください。',
     )
   }
-  if (
-    !isNonNegativeInteger(policy.noShowGraceMinutes) ||
-    (isPositiveInteger(policy.sessionMinutes) && policy.noShowGraceMinutes > policy.sessionMinutes)
-  ) {
-    report(
-      'noShowGraceMinutes',
-      '無断キャンセルとみなすまでの時間は0分以上、1回の時間以内で入力してください。',
-    )
-  }
+  const graceProblem = noShowGraceProblem(policy.noShowGraceMinutes, policy.sessionMinutes)
+  if (graceProblem) report('noShowGraceMinutes', graceProblem)
   if (!isNonNegativeInteger(policy.refuseAfterNoShows)) {
     report(
       'refuseAfterNoShows',
@@ -225,4 +218,15 @@ function isNonNegativeInteger(value: unknown): value is number {
 
 function hasDuplicates(values: readonly unknown[]): boolean {
   return new Set(values).size !== values.length
+}
+
+/**
+ * The no-show grace must be a whole number of minutes within one session. Also the field's own
+ * validation in the admin, so that the form's re-validation while editing keeps the error shown.
+ */
+export function noShowGraceProblem(grace: unknown, sessionMinutes: unknown): string | null {
+  return !isNonNegativeInteger(grace) ||
+    (isPositiveInteger(sessionMinutes) && (grace as number) > sessionMinutes)
+    ? '無断キャンセルとみなすまでの時間は0分以上、1回の時間以内で入力してください。'
+    : null
 }

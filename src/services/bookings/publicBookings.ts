@@ -5,6 +5,7 @@ import { formatTokyoIso } from '../../lib/tokyoTime'
 import type { ApplicantInput } from '../../rules/booking/types'
 import { countedRefusal } from '../metrics/metrics'
 import { officeGovernance, policyRecordInForce } from '../policies/policiesForOffice'
+import { recordRefusal } from '../usage/refusals'
 import { withBookingContext } from './context'
 import { InvalidTokenError, isSeatLockConflict, slotFullError } from './errors'
 import { editionNumbered } from './termsInForce'
@@ -91,6 +92,13 @@ export async function createPublicBooking(
       if (!isSeatLockConflict(error)) throw error
     }
   }
+  // Every seat was taken by a concurrent write: decided here, not in the hooks, so recorded here.
+  await recordRefusal(payload, {
+    officeId,
+    code: 'slot_full',
+    channel: 'self-service',
+    actor: 'applicant',
+  })
   throw countedRefusal(slotFullError())
 }
 

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { checkCapacity } from '../../rules/booking/checkCapacity'
 import type { BookingStatus } from '../../rules/booking/types'
+import { countedRefusal } from '../metrics/metrics'
 import { withBookingContext } from './context'
 import { slotFullError } from './errors'
 import { updateBookingAsSystem } from './updateBooking'
@@ -142,5 +143,7 @@ export async function claimSeat(input: ClaimSeatInput): Promise<string> {
     if (holders.lapsedHoldIds.length === 0) break
     await expireLapsedHolds(payload, holders.lapsedHoldIds, now)
   }
-  throw slotFullError()
+  // A new booking refused for a full slot counts like every other refused new booking; a moved
+  // booking (excludeBookingId) is a change, which the refusal count leaves out.
+  throw input.excludeBookingId === undefined ? countedRefusal(slotFullError()) : slotFullError()
 }

@@ -10,6 +10,7 @@ import {
   type UsageSummary,
 } from '../../rules/booking/usage'
 import { policiesForOffice } from '../policies/policiesForOffice'
+import { refusalCounts } from './refusals'
 
 interface SqliteAccess {
   name?: string
@@ -103,16 +104,17 @@ export async function usageForOffices(
 ): Promise<{ offices: OfficeUsage[]; all: UsageSummary }> {
   const offices = await Promise.all(
     officeIds.map(async (officeId) => {
-      const [rows, records] = await Promise.all([
+      const [rows, records, refusals] = await Promise.all([
         bookingCounts(payload, officeId, from, to),
         policiesForOffice(payload, officeId),
+        refusalCounts(payload, officeId, from, to),
       ])
       const offered = offeredPlaces(
         records.map((record) => record.policy),
         from,
         to,
       )
-      return { officeId, summary: summariseUsage(rows, offered, from, to) }
+      return { officeId, summary: summariseUsage(rows, offered, from, to, refusals) }
     }),
   )
   return {

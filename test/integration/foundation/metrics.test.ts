@@ -10,6 +10,11 @@ import {
   startBookingServer,
   type BookingTestContext,
 } from '../booking/support'
+import { tokyoDateOf } from '../../../src/lib/tokyoTime'
+import { BOOKING_REFUSED_ACTION } from '../../../src/services/usage/refusals'
+import { usageForOffices } from '../../../src/services/usage/usageStats'
+
+const today = () => tokyoDateOf(new Date())
 
 const METRICS_TOKEN = 'metrics-token-for-tests-0123456789'
 
@@ -101,5 +106,64 @@ describe('/metrics', () => {
     expect(text).not.toContain(KITAKYUSHU)
     expect(text).not.toContain('@')
     expect(text).not.toContain('山田')
+  })
+
+  it('counts a full slot as a refusal, in the metrics and in the usage dashboard’s audit count', async () => {
+    const base = `${ctx.server.url}/public/v1`
+    const edition = ctx.editions[KITAKYUSHU]!
+    const slot = at(dates[2]!, '11:00')
+    const officeId = ctx.officeIds[KITAKYUSHU]!
+    const day = dates[2]!
+    const usageBefore = await usageForOffices(ctx.server.payload, [officeId], today(), day)
+    const before = (await samples()).values
+    const booked = await postJson(
+      `${base}/offices/${KITAKYUSHU}/bookings`,
+      selfServiceBody(edition, slot),
+    )
+    expect(booked.status, JSON.stringify(booked.body)).toBe(202)
+    // One seat per slot: the next applicant finds it taken (claimSeat, inside the booking hook).
+    const full = await postJson(
+      `${base}/offices/${KITAKYUSHU}/bookings`,
+      selfServiceBody(edition, slot),
+    )
+    expect(full.status).toBe(409)
+    expect(full.body.errors[0].code).toBe('slot_full')
+    const outside = await postJson(
+      `${base}/offices/${KITAKYUSHU}/bookings`,
+      selfServiceBody(edition, at(day, '09:00')),
+    )
+    expect(outside.body.errors[0].code).toBe('outside_hours')
+
+    const { values: after } = await samples()
+    expect(
+      value(after, 'kiyaku_bookings_refused_total{code="slot_full"}') -
+        value(before, 'kiyaku_bookings_refused_total{code="slot_full"}'),
+    ).toBe(1)
+    const usage = await usageForOffices(ctx.server.payload, [officeId], today(), day)
+    const delta = (code: string) =>
+      (usage.offices[0]!.summary.refusals[code] ?? 0) -
+      (usageBefore.offices[0]!.summary.refusals[code] ?? 0)
+    expect(delta('slot_full')).toBe(1)
+    expect(delta('outside_hours')).toBe(1)
+    expect(usage.all.refusals).toEqual(usage.offices[0]!.summary.refusals)
+    // The other office counts none of them.
+    const other = await usageForOffices(
+      ctx.server.payload,
+      [ctx.officeIds['isesaki']!],
+      today(),
+      day,
+    )
+    expect(other.offices[0]!.summary.refusals['slot_full'] ?? 0).toBe(0)
+    // The audit entries say office, time and code only.
+    const { docs } = await ctx.server.payload.find({
+      collection: 'audit-log',
+      where: { action: { equals: BOOKING_REFUSED_ACTION } },
+      depth: 0,
+      pagination: false,
+    })
+    const recorded = JSON.stringify(docs)
+    expect(recorded).not.toContain('山田')
+    expect(recorded).not.toContain('@')
+    expect(recorded).not.toContain(slot)
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import {
   bookingExportColumns,
-  mayExportContacts,
+  maySeeContacts,
   spreadsheetSafe,
 } from '../../../src/rules/booking/bookingExport'
 import { staffSearchTerms } from '../../../src/rules/booking/staffSearch'
@@ -49,9 +49,9 @@ describe('bookings export', () => {
   })
 
   it('lets only HQ and office admins export contacts', () => {
-    expect(mayExportContacts('hq-admin')).toBe(true)
-    expect(mayExportContacts('office-admin')).toBe(true)
-    expect(mayExportContacts('office-staff')).toBe(false)
+    expect(maySeeContacts('hq-admin')).toBe(true)
+    expect(maySeeContacts('office-admin')).toBe(true)
+    expect(maySeeContacts('office-staff')).toBe(false)
   })
 
   it('keeps a cell from running as a spreadsheet formula', () => {

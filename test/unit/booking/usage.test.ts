@@ -4,6 +4,7 @@ import {
   mergeUsage,
   mondayOf,
   offeredPlaces,
+  refusalsByCount,
   summariseUsage,
   type BookingCountRow,
 } from '../../../src/rules/booking/usage'
@@ -64,6 +65,20 @@ describe('usage figures', () => {
     expect(all.utilisation).toBeCloseTo((12 + 8) / 50)
     expect(all.noShowRate).toBeCloseTo(4 / 16)
     expect(all.weeks[0]!.byChannel['self-service']).toBe(18)
+  })
+
+  it('adds refusals by rule code across offices, most frequent first', () => {
+    const a = summariseUsage([], 0, '2026-11-30', '2026-12-13', { slot_full: 2, outside_hours: 1 })
+    const b = summariseUsage([], 0, '2026-11-30', '2026-12-13', { outside_hours: 3, lead_time: 1 })
+    const all = mergeUsage([a, b], '2026-11-30', '2026-12-13')
+    expect(all.refusals).toEqual({ slot_full: 2, outside_hours: 4, lead_time: 1 })
+    expect(a.refusals).toEqual({ slot_full: 2, outside_hours: 1 })
+    expect(refusalsByCount(all.refusals)).toEqual([
+      ['outside_hours', 4],
+      ['slot_full', 2],
+      ['lead_time', 1],
+    ])
+    expect(refusalsByCount({ slot_full: 0 })).toEqual([])
   })
 
   it('counts places offered from the policy: slots × capacity on open days', () => {
