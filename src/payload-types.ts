@@ -468,7 +468,16 @@ export interface ChangeNotice {
   previousEdition?: (number | null) | TermsEdition;
   ground: '1' | '2';
   /**
-   * Required to publish on ground (ii).
+   * A ground (ii) change is published only with all four.
+   */
+  reasonFactors?: {
+    necessity?: string | null;
+    appropriateness?: string | null;
+    changeClause?: string | null;
+    disadvantage?: string | null;
+  };
+  /**
+   * Required to publish on ground (i). On ground (ii), written from the four factors above.
    */
   reasons?: string | null;
   warnings?:
@@ -546,7 +555,7 @@ export interface AuditLog {
 export interface Claim {
   id: number;
   key: string;
-  kind: 'job-run' | 'booking-revision';
+  kind: 'job-run' | 'booking-revision' | 'standing-merge';
   claimedBy: string;
   claimedAt: string;
   updatedAt: string;
@@ -996,6 +1005,14 @@ export interface ChangeNoticesSelect<T extends boolean = true> {
   edition?: T;
   previousEdition?: T;
   ground?: T;
+  reasonFactors?:
+    | T
+    | {
+        necessity?: T;
+        appropriateness?: T;
+        changeClause?: T;
+        disadvantage?: T;
+      };
   reasons?: T;
   warnings?: T;
   summary?: T;

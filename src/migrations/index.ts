@@ -5,6 +5,7 @@ import * as migration_20261122_022422_booking_revision from './20261122_022422_b
 import * as migration_20261122_022744_address_hits from './20261122_022744_address_hits';
 import * as migration_20261129_105017_schema_session3 from './20261129_105017_schema_session3';
 import * as migration_20261129_110520_retention_warnings from './20261129_110520_retention_warnings';
+import * as migration_20261129_132337_reason_factors_claim_kinds from './20261129_132337_reason_factors_claim_kinds';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261129_110520_retention_warnings.up,
     down: migration_20261129_110520_retention_warnings.down,
-    name: '20261129_110520_retention_warnings'
+    name: '20261129_110520_retention_warnings',
+  },
+  {
+    up: migration_20261129_132337_reason_factors_claim_kinds.up,
+    down: migration_20261129_132337_reason_factors_claim_kinds.down,
+    name: '20261129_132337_reason_factors_claim_kinds'
   },
 ];
