@@ -81,14 +81,29 @@ async function snapshot(): Promise<Snapshot> {
 }
 
 /**
- * Every collection and global exactly as before, except the shared wrong-token counter: it adds
- * a row per wrong token (a keyed hash of the address, never the address) and prunes old ones.
+ * Every collection and global exactly as before, except two records of what was refused: the
+ * shared wrong-token counter adds a row per wrong token (a keyed hash of the address, never the
+ * address) and prunes old ones, and a refused booking adds an audit entry holding only its rule
+ * code and channel (the usage dashboard counts refusals by code from them).
  */
 function expectNothingWritten(before: Snapshot, after: Snapshot, addresses: Set<string>) {
   expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort())
   for (const key of Object.keys(before)) {
-    if (key === 'address-hits') continue
+    if (key === 'address-hits' || key === 'audit-log') continue
     expect(after[key], `rows of ${key}`).toEqual(before[key])
+  }
+  const auditBefore = before['audit-log'] as { id: unknown }[]
+  const auditAfter = after['audit-log'] as { id: unknown; after?: object | null }[]
+  expect(auditAfter.slice(0, auditBefore.length), 'existing audit entries').toEqual(auditBefore)
+  for (const entry of auditAfter.slice(auditBefore.length)) {
+    expect(entry, 'a new audit entry is a refusal record').toMatchObject({
+      action: 'bookings.refused',
+      collectionSlug: 'bookings',
+      before: null,
+    })
+    expect(Object.keys(entry.after ?? {}).sort()).toEqual(['channel', 'code'])
+    const text = JSON.stringify(entry)
+    for (const address of addresses) expect(text).not.toContain(address)
   }
   const earlier = new Map(
     (before['address-hits'] as { id: unknown }[]).map((row) => [String(row.id), row]),
