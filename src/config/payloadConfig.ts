@@ -19,7 +19,7 @@ import { releaseFailedBookingRevisions } from '../hooks/releaseFailedBookingRevi
 import { jobsConfig } from '../jobs'
 import { useApplicantKeySecret } from '../services/bookings/applicantKey'
 import { textareaJsonFields } from '../admin/fields/textareaJsonFields'
-import { tokyoDateCells } from '../admin/fields/tokyoDateCells'
+import { tokyoDateCells, tokyoTimestampCells } from '../admin/fields/tokyoDateCells'
 import { logMailAdapter } from '../mail/logMailAdapter'
 import { smtpMailAdapter } from '../mail/smtpMailAdapter'
 import { instrumentJobs } from '../services/metrics/jobMetrics'
@@ -156,5 +156,5 @@ export async function kiyakuConfig(
       tokyoDateCells(),
     ],
   })
-  return secureSessionCookie(restrictPayloadCollections(config), env)
+  return secureSessionCookie(restrictPayloadCollections(tokyoTimestampCells(config)), env)
 }

@@ -1,4 +1,4 @@
-import type { Config, Field, Plugin } from 'payload'
+import type { Config, Field, Plugin, SanitizedConfig } from 'payload'
 
 const TOKYO_DATE_CELL = '/src/admin/fields/TokyoDateCell#TokyoDateCell'
 
@@ -36,4 +36,24 @@ function withTokyoDateCells(fields: Field[]): Field[] {
     }
     return field
   })
+}
+
+const TIMESTAMPS = new Set(['createdAt', 'updatedAt'])
+
+/**
+ * The same cell for createdAt and updatedAt. Payload adds these fields while it sanitizes, after
+ * the plugins ran; setting only their admin cell afterwards leaves the schema as it was.
+ */
+export function tokyoTimestampCells(config: SanitizedConfig): SanitizedConfig {
+  for (const collection of config.collections) {
+    for (const field of [...collection.fields, ...collection.flattenedFields]) {
+      if (field.type !== 'date' || !TIMESTAMPS.has(field.name)) continue
+      if (field.admin?.components?.Cell) continue
+      field.admin = {
+        ...field.admin,
+        components: { ...field.admin?.components, Cell: TOKYO_DATE_CELL },
+      }
+    }
+  }
+  return config
 }
