@@ -19,6 +19,7 @@ import { releaseFailedBookingRevisions } from '../hooks/releaseFailedBookingRevi
 import { jobsConfig } from '../jobs'
 import { useApplicantKeySecret } from '../services/bookings/applicantKey'
 import { textareaJsonFields } from '../admin/fields/textareaJsonFields'
+import { tokyoDateCells, tokyoTimestampCells } from '../admin/fields/tokyoDateCells'
 import { logMailAdapter } from '../mail/logMailAdapter'
 import { smtpMailAdapter } from '../mail/smtpMailAdapter'
 import { instrumentJobs } from '../services/metrics/jobMetrics'
@@ -151,7 +152,9 @@ export async function kiyakuConfig(
       }),
       // Admin only: JSON fields edit in a text area instead of Monaco, which loads from a CDN.
       textareaJsonFields(),
+      // Admin only: list columns show dates in Tokyo time whatever the browser's zone.
+      tokyoDateCells(),
     ],
   })
-  return secureSessionCookie(restrictPayloadCollections(config), env)
+  return secureSessionCookie(restrictPayloadCollections(tokyoTimestampCells(config)), env)
 }

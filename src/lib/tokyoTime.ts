@@ -183,6 +183,15 @@ export function formatTime(instant: string | Date): string {
   }).format(new Date(instant))
 }
 
+/**
+ * 2026/03/05 00:30 JST: an instant as the admin shows it (its dateFormat), in Tokyo and saying so,
+ * whatever the browser's zone. Throws RangeError on an unparseable instant.
+ */
+export function formatTokyoDateTime(instant: string | Date | number): string {
+  const ms = toMillis(typeof instant === 'string' ? new Date(instant) : instant)
+  return `${DateTime.fromMillis(ms, { zone: TOKYO_ZONE }).toFormat('yyyy/MM/dd HH:mm')} JST`
+}
+
 /** Epoch ms of an instant; throws RangeError on an invalid Date rather than computing with NaN. */
 function toMillis(instant: Date | number): number {
   const ms = typeof instant === 'number' ? instant : instant.getTime()

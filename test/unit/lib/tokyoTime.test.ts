@@ -4,6 +4,7 @@ import {
   addDays,
   formatEraDate,
   formatEraDay,
+  formatTokyoDateTime,
   formatTokyoIso,
   isIsoDate,
   secondsUntilTokyoMidnight,
@@ -77,5 +78,17 @@ describe('dates as the terms write them', () => {
     expect(formatEraDate('2019-05-01')).toBe('令和元年5月1日')
     expect(formatEraDay('2023-04-01', 'ja')).toBe('令和5年4月1日')
     expect(formatEraDay('2023-04-01', 'en')).toContain('2023')
+  })
+})
+
+describe('instants as the admin shows them', () => {
+  it('writes Tokyo wall-clock time with JST, across the Tokyo date line', () => {
+    expect(formatTokyoDateTime('2026-03-04T15:30:00.000Z')).toBe('2026/03/05 00:30 JST')
+    expect(formatTokyoDateTime(new Date('2026-12-31T14:59:00Z'))).toBe('2026/12/31 23:59 JST')
+    expect(formatTokyoDateTime(Date.parse('2026-04-01T01:30:00Z'))).toBe('2026/04/01 10:30 JST')
+  })
+
+  it('refuses an unparseable instant rather than printing NaN', () => {
+    expect(() => formatTokyoDateTime('not a date')).toThrow(RangeError)
   })
 })

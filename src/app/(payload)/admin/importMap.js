@@ -8,6 +8,7 @@ import { ClosureRowLabel as ClosureRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a } f
 import { PolicyDocumentControls as PolicyDocumentControls_8bb486ab792a30b8287bf715136062ab } from '../../../../src/admin/policy/PolicyDocumentControls'
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { TermsChangeView as TermsChangeView_e7dc116bd3a16a261784e1a0e52493a9 } from '../../../../src/admin/policy/TermsChangeView'
+import { TokyoDateCell as TokyoDateCell_b79984916c1d80c0e82804ffdc10ff41 } from '../../../../src/admin/fields/TokyoDateCell'
 import { JsonTextField as JsonTextField_ec673df9c55cc95e24db89e09161cc95 } from '../../../../src/admin/fields/JsonTextField'
 import { PublishTemplateControls as PublishTemplateControls_f365e7f57c9ec8cb13a56f32559468a3 } from '../../../../src/admin/templates/PublishTemplateControls'
 import { OfficeDashboard as OfficeDashboard_6da186a5e99efd5834048e4cb7bf1878 } from '../../../../src/admin/dashboard/OfficeDashboard'
@@ -32,6 +33,7 @@ export const importMap = {
   "/src/admin/policy/PolicyDocumentControls#PolicyDocumentControls": PolicyDocumentControls_8bb486ab792a30b8287bf715136062ab,
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,
   "/src/admin/policy/TermsChangeView#TermsChangeView": TermsChangeView_e7dc116bd3a16a261784e1a0e52493a9,
+  "/src/admin/fields/TokyoDateCell#TokyoDateCell": TokyoDateCell_b79984916c1d80c0e82804ffdc10ff41,
   "/src/admin/fields/JsonTextField#JsonTextField": JsonTextField_ec673df9c55cc95e24db89e09161cc95,
   "/src/admin/templates/PublishTemplateControls#PublishTemplateControls": PublishTemplateControls_f365e7f57c9ec8cb13a56f32559468a3,
   "/src/admin/dashboard/OfficeDashboard#OfficeDashboard": OfficeDashboard_6da186a5e99efd5834048e4cb7bf1878,
