@@ -1,9 +1,14 @@
-import type { Browser } from 'playwright-core'
+import holidayJp from '@holiday-jp/holiday_jp'
+import { DateTime } from 'luxon'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { formatTokyoDateTime } from '../../src/lib/tokyoTime'
+import { addDays, formatTokyoDateTime, tokyoDayStart, tokyoToday } from '../../src/lib/tokyoTime'
+import { bearer, login } from '../support/server'
 import { startAdminTestServer, type AdminTestServer } from './support/adminServer'
 import { launchBrowser, openAdminAs } from './support/browser'
+
+const LOS_ANGELES = 'America/Los_Angeles'
 
 let server: AdminTestServer
 let browser: Browser
@@ -82,4 +87,123 @@ describe('the admin shows Tokyo time whatever the browser’s zone', () => {
       await session.close()
     }
   }, 300_000)
+})
+
+/** The next weekday after `from` (Tuesday to Thursday) that is not a national holiday. */
+function nextOrdinaryWorkday(from: string): string {
+  let day = addDays(from, 1)
+  for (;;) {
+    // Noon in Tokyo is the same calendar day in UTC, so getUTCDay() is the Tokyo weekday.
+    const noon = new Date(tokyoDayStart(day).getTime() + 12 * 60 * 60 * 1000)
+    if (noon.getUTCDay() >= 2 && noon.getUTCDay() <= 4 && !holidayJp.isHoliday(noon)) return day
+    day = addDays(day, 1)
+  }
+}
+
+/** An instant as Payload's own components write it for a browser in Los Angeles. */
+function losAngelesText(instant: string): string {
+  return DateTime.fromISO(instant, { zone: LOS_ANGELES }).toFormat('yyyy/MM/dd HH:mm')
+}
+
+async function storedSlotStart(id: number | string): Promise<string> {
+  const booking = await server.payload.findByID({ collection: 'bookings', id, depth: 0 })
+  return booking.slotStart
+}
+
+async function save(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '保存', exact: true }).click()
+}
+
+describe('the edit view shows and takes Tokyo time whatever the browser’s zone', () => {
+  it('writes created and last modified in Tokyo with JST, and the date picker shows and stores Tokyo time', async () => {
+    const day = nextOrdinaryWorkday(addDays(tokyoToday(), 2))
+    const token = await login(server.url, 'isesaki-staff@demo.test')
+    const { docs: offices } = await server.payload.find({
+      collection: 'offices',
+      where: { slug: { equals: 'isesaki' } },
+      limit: 1,
+    })
+    const create = await fetch(`${server.url}/api/bookings`, {
+      method: 'POST',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        office: offices[0]!.id,
+        slotStart: `${day}T10:00:00+09:00`,
+        channel: 'staff-scheduled',
+        tool: 'zoom',
+        meetingUrl: 'https://zoom.example/j/7654321',
+        eligibility: { registered: true, 'video-device': true },
+        consent: { shownVia: 'phone' },
+        applicant: {
+          name: '時差 確認',
+          email: 'jisa@example.jp',
+          phone: '090-2345-6789',
+          jobSeekerNumber: '10010-345678',
+          desiredDateTime: `${day} 午前`,
+        },
+      }),
+    })
+    expect(create.status, await create.clone().text()).toBe(201)
+    const { doc } = (await create.json()) as {
+      doc: { id: number | string; createdAt: string; updatedAt: string }
+    }
+
+    const session = await openAdminAs(browser, server.url, 'isesaki-staff@demo.test', {
+      timezoneId: LOS_ANGELES,
+    })
+    try {
+      const { page } = session
+      await page.goto(`/admin/collections/bookings/${doc.id}`)
+      const slotStart = page.locator('#field-slotStart input').first()
+      await slotStart.waitFor({ timeout: 90_000 })
+
+      // (a) The meta line: Tokyo with JST, and Payload's browser-zone line is not shown.
+      const meta = page.locator('.doc-controls__meta')
+      await expect
+        .poll(() => meta.innerText(), { timeout: 30_000 })
+        .toContain(formatTokyoDateTime(doc.createdAt))
+      const metaText = await meta.innerText()
+      expect(metaText).toContain(formatTokyoDateTime(doc.updatedAt))
+      expect(metaText).not.toContain(losAngelesText(doc.createdAt))
+
+      // (b) The picker shows the stored 10:00 JST as 10:00, not as Los Angeles' 17:00 or 18:00.
+      const dayText = day.replaceAll('-', '/')
+      expect(await slotStart.inputValue()).toBe(`${dayText} 10:00`)
+      expect(await page.locator('#field-slotStart').innerText()).toContain('JST')
+
+      // Typed in Los Angeles, 11:00 means 11:00 in Tokyo.
+      await slotStart.fill(`${dayText} 11:00`)
+      await slotStart.press('Enter')
+      await save(page)
+      await expect
+        .poll(() => storedSlotStart(doc.id), { timeout: 30_000 })
+        .toBe(new Date(`${day}T11:00:00+09:00`).toISOString())
+
+      // Picked from the picker's time list in Los Angeles, 13:30 means 13:30 in Tokyo.
+      await page.reload()
+      await slotStart.waitFor({ timeout: 90_000 })
+      expect(await slotStart.inputValue()).toBe(`${dayText} 11:00`)
+      await slotStart.click()
+      await page
+        .locator('.react-datepicker__time-list-item', { hasText: /^13:30$/ })
+        .first()
+        .click()
+      expect(await slotStart.inputValue()).toBe(`${dayText} 13:30`)
+      await save(page)
+      await expect
+        .poll(() => storedSlotStart(doc.id), { timeout: 30_000 })
+        .toBe(new Date(`${day}T13:30:00+09:00`).toISOString())
+      expect(session.outsideRequests, 'requests to outside hosts').toEqual([])
+    } finally {
+      await session.close()
+    }
+  }, 300_000)
+
+  it('has no version history to show: no collection keeps versions', () => {
+    // Version views format dates in the browser's zone; enabling versions needs Tokyo time there.
+    const versioned = server.payload.config.collections
+      .filter((collection) => collection.versions)
+      .map((collection) => collection.slug)
+    expect(versioned).toEqual([])
+  })
 })

@@ -1,13 +1,32 @@
 import type { Config, Field, Plugin, SanitizedConfig } from 'payload'
 
 const TOKYO_DATE_CELL = '/src/admin/fields/TokyoDateCell#TokyoDateCell'
+const TOKYO_DATE_FIELD = '/src/admin/fields/TokyoDateField#TokyoDateField'
+const TOKYO_DOCUMENT_META = '/src/admin/fields/TokyoDocumentMeta#TokyoDocumentMeta'
 
-/** Shows every date field without its own cell in Tokyo time with JST in the lists. */
+/**
+ * Tokyo time in the admin whatever the browser's zone: every date field without its own
+ * components gets a Tokyo list cell and a Tokyo date picker, and every collection's edit view a
+ * Tokyo "last modified / created" line. Admin components only: fields and stored values stay.
+ */
 export function tokyoDateCells(): Plugin {
   return (config: Config): Config => ({
     ...config,
     collections: config.collections?.map((collection) => ({
       ...collection,
+      admin: {
+        ...collection.admin,
+        components: {
+          ...collection.admin?.components,
+          edit: {
+            ...collection.admin?.components?.edit,
+            beforeDocumentControls: [
+              ...(collection.admin?.components?.edit?.beforeDocumentControls ?? []),
+              TOKYO_DOCUMENT_META,
+            ],
+          },
+        },
+      },
       fields: withTokyoDateCells(collection.fields),
     })),
   })
@@ -16,12 +35,16 @@ export function tokyoDateCells(): Plugin {
 function withTokyoDateCells(fields: Field[]): Field[] {
   return fields.map((field): Field => {
     if (field.type === 'date') {
-      if (field.admin?.components?.Cell) return field
+      const components = field.admin?.components
       return {
         ...field,
         admin: {
           ...field.admin,
-          components: { ...field.admin?.components, Cell: TOKYO_DATE_CELL },
+          components: {
+            ...components,
+            Cell: components?.Cell ?? TOKYO_DATE_CELL,
+            Field: components?.Field ?? TOKYO_DATE_FIELD,
+          },
         },
       }
     }
