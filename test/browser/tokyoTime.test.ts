@@ -179,20 +179,20 @@ describe('the edit view shows and takes Tokyo time whatever the browser’s zone
         .poll(() => storedSlotStart(doc.id), { timeout: 30_000 })
         .toBe(new Date(`${day}T11:00:00+09:00`).toISOString())
 
-      // Picked from the picker's time list in Los Angeles, 13:30 means 13:30 in Tokyo.
+      // Picked from the picker's time list in Los Angeles, 14:30 means 14:30 in Tokyo.
       await page.reload()
       await slotStart.waitFor({ timeout: 90_000 })
       expect(await slotStart.inputValue()).toBe(`${dayText} 11:00`)
       await slotStart.click()
       await page
-        .locator('.react-datepicker__time-list-item', { hasText: /^13:30$/ })
+        .locator('.react-datepicker__time-list-item', { hasText: /^14:30$/ })
         .first()
         .click()
-      expect(await slotStart.inputValue()).toBe(`${dayText} 13:30`)
+      expect(await slotStart.inputValue()).toBe(`${dayText} 14:30`)
       await save(page)
       await expect
         .poll(() => storedSlotStart(doc.id), { timeout: 30_000 })
-        .toBe(new Date(`${day}T13:30:00+09:00`).toISOString())
+        .toBe(new Date(`${day}T14:30:00+09:00`).toISOString())
       expect(session.outsideRequests, 'requests to outside hosts').toEqual([])
     } finally {
       await session.close()
