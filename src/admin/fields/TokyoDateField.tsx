@@ -110,14 +110,20 @@ const TokyoDateFieldComponent: DateFieldClientComponent = (props) => {
           }
           onChange={onChange}
           timeFormat={pickerProps && 'timeFormat' in pickerProps ? pickerProps.timeFormat : 'HH:mm'}
-          overrides={{ ...pickerProps?.overrides, id: inputId, ariaDescribedBy: zoneId }}
+          overrides={{
+            ...pickerProps?.overrides,
+            id: inputId,
+            ...(value || !isReadOnly ? { ariaDescribedBy: zoneId } : {}),
+          }}
           placeholder={placeholder ? getTranslation(placeholder, i18n) : undefined}
           readOnly={isReadOnly}
           value={shownValue}
         />
-        <p className="field-description kiyaku-date-zone" id={zoneId}>
-          {i18n.language === 'en' ? 'Japan time (JST)' : '日本時間 (JST)'}
-        </p>
+        {value || !isReadOnly ? (
+          <p className="field-description kiyaku-date-zone" id={zoneId}>
+            {i18n.language === 'en' ? 'Japan time (JST)' : '日本時間 (JST)'}
+          </p>
+        ) : null}
         {AfterInput}
       </div>
       <RenderCustomComponent
