@@ -9,7 +9,7 @@ import { TOKYO_ZONE, tokyoDateOf, tokyoDayStart } from '../../lib/tokyoTime'
  *
  * Day-only appearances store the day's 00:00 in Tokyo, the start of the day as Kiyaku counts days.
  */
-export type PickerAppearance = 'dayAndTime' | 'dayOnly' | 'default' | 'monthOnly' | 'timeOnly'
+type PickerAppearance = 'dayAndTime' | 'dayOnly' | 'default' | 'monthOnly' | 'timeOnly'
 
 /** Payload's picker treats these as a date without a time of day. */
 export function isDayOnlyAppearance(appearance: PickerAppearance | undefined): boolean {
