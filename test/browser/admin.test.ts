@@ -1,12 +1,12 @@
-import holidayJp from '@holiday-jp/holiday_jp'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { addDays, tokyoDayStart, tokyoToday } from '../../src/lib/tokyoTime'
+import { addDays, tokyoToday } from '../../src/lib/tokyoTime'
 import { bearer, login } from '../support/server'
 import { startAdminTestServer, type AdminTestServer } from './support/adminServer'
 import { launchBrowser, openAdminAs, type AdminSession } from './support/browser'
 import { keepScreenshot } from './support/screenshots'
+import { nextOrdinaryWorkday } from './support/workdays'
 
 let server: AdminTestServer
 let browser: Browser
@@ -53,17 +53,6 @@ async function publicJson(path: string): Promise<Record<string, unknown>> {
   const response = await fetch(`${server.url}${path}`)
   expect(response.status, path).toBe(200)
   return (await response.json()) as Record<string, unknown>
-}
-
-/** The next weekday after `from` (Tuesday to Thursday) that is not a national holiday. */
-function nextOrdinaryWorkday(from: string): string {
-  let day = addDays(from, 1)
-  for (;;) {
-    // Noon in Tokyo is the same calendar day in UTC, so getUTCDay() is the Tokyo weekday.
-    const noon = new Date(tokyoDayStart(day).getTime() + 12 * 60 * 60 * 1000)
-    if (noon.getUTCDay() >= 2 && noon.getUTCDay() <= 4 && !holidayJp.isHoliday(noon)) return day
-    day = addDays(day, 1)
-  }
 }
 
 async function withSession<T>(

@@ -1,12 +1,12 @@
-import holidayJp from '@holiday-jp/holiday_jp'
 import { DateTime } from 'luxon'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { addDays, formatTokyoDateTime, tokyoDayStart, tokyoToday } from '../../src/lib/tokyoTime'
+import { addDays, formatTokyoDateTime, tokyoToday } from '../../src/lib/tokyoTime'
 import { bearer, login } from '../support/server'
 import { startAdminTestServer, type AdminTestServer } from './support/adminServer'
 import { launchBrowser, openAdminAs } from './support/browser'
+import { nextOrdinaryWorkday } from './support/workdays'
 
 const LOS_ANGELES = 'America/Los_Angeles'
 
@@ -88,17 +88,6 @@ describe('the admin shows Tokyo time whatever the browser’s zone', () => {
     }
   }, 300_000)
 })
-
-/** The next weekday after `from` (Tuesday to Thursday) that is not a national holiday. */
-function nextOrdinaryWorkday(from: string): string {
-  let day = addDays(from, 1)
-  for (;;) {
-    // Noon in Tokyo is the same calendar day in UTC, so getUTCDay() is the Tokyo weekday.
-    const noon = new Date(tokyoDayStart(day).getTime() + 12 * 60 * 60 * 1000)
-    if (noon.getUTCDay() >= 2 && noon.getUTCDay() <= 4 && !holidayJp.isHoliday(noon)) return day
-    day = addDays(day, 1)
-  }
-}
 
 /** An instant as Payload's own components write it for a browser in Los Angeles. */
 function losAngelesText(instant: string): string {
