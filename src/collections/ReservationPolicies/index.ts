@@ -5,6 +5,7 @@ import { DEFAULT_MAX_OPEN_BOOKINGS } from '../../rules/booking/checkOpenBookings
 import { hqOrOfficeAdmin } from '../../access/hqOrOfficeAdmin'
 import { hqOrOfficeAdminCreates } from '../../access/hqOrOfficeAdminCreates'
 import { hqOrOfficeMember } from '../../access/hqOrOfficeMember'
+import { inLanguage } from '../../rules/booking/messages'
 import { noShowGraceProblem } from '../../rules/booking/validatePolicy'
 import { bilingual } from '../i18n'
 import {
@@ -260,12 +261,11 @@ export const ReservationPolicies: CollectionConfig = {
           validate: ((value, options) => {
             const base = number(value, options)
             if (base !== true) return base
-            return (
-              noShowGraceProblem(
-                value,
-                (options.data as { sessionMinutes?: unknown } | undefined)?.sessionMinutes,
-              ) ?? true
+            const problem = noShowGraceProblem(
+              value,
+              (options.data as { sessionMinutes?: unknown } | undefined)?.sessionMinutes,
             )
+            return problem ? inLanguage(problem, options.req?.i18n?.language) : true
           }) satisfies NumberFieldValidation,
           label: bilingual('無断欠席とみなすまで（分）', 'No-show grace (min)'),
         },
