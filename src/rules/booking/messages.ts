@@ -216,3 +216,27 @@ export const policyMessageFormats = {
     en: `Overlaps window ${otherNumber} on the same weekday.`,
   }),
 }
+
+/**
+ * English, by code, for the other refusals the admin can meet (staff endpoints, closures,
+ * refusals, retention, link tokens). Their Japanese is written where they are refused.
+ */
+export const refusalMessagesEn: Readonly<Record<string, string>> = {
+  closure_has_bookings:
+    'There are bookings on that day. Choose in the closed-days calendar whether to cancel or keep them.',
+  refusal_admin_only: 'Only an office admin decides on refusing an applicant, or undoing it.',
+  refusal_reason_required: 'Give the reason for refusing; the notice to the applicant includes it.',
+  retention_longer_than_hq:
+    'An office may keep applicant details for a shorter time than headquarters, never longer.',
+  invalid_token: 'This link is invalid, has expired, or has already been used.',
+  search_too_short:
+    'Enter at least 2 characters of a reference, name, job-seeker number or e-mail.',
+  invalid_range: 'The end date must be on or after the start date.',
+  range_too_long: 'The period is too long to export at once (at most 366 days).',
+  contact_export_forbidden:
+    'Only headquarters and office admins may export contact details (e-mail, phone).',
+  office_not_found: 'The office was not found.',
+  not_found: 'Not found.',
+  forbidden: 'You may not do this.',
+  invalid_request: 'The request is not valid.',
+}
