@@ -209,8 +209,10 @@ function NoticeList({
             {notice.title || text.dashboard.notices}
           </a>{' '}
           <span className="kiyaku-muted">
-            （{text.dashboard.effective(formatEraDay(notice.effectiveFrom, language))}・
-            {notice.status === 'published' ? text.dashboard.published : text.dashboard.draft}）
+            {text.dashboard.noticeState(
+              text.dashboard.effective(formatEraDay(notice.effectiveFrom, language)),
+              notice.status === 'published' ? text.dashboard.published : text.dashboard.draft,
+            )}
           </span>
         </li>
       ))}

@@ -134,7 +134,8 @@ const ja = {
     office: '事業所',
     show: '表示',
     allOffices: (count: number) => `すべての事業所（${count}）`,
-    zone: '日本時間',
+    scopeHeading: (scope: string, from: string, to: string) =>
+      `${scope}（${from}〜${to}、日本時間）`,
     rangeCapped: (days: number) =>
       `期間は${days}日までです。終了日から${days}日分を表示しています。`,
     total: '予約件数',
@@ -186,6 +187,7 @@ const ja = {
     edition: (number: number) => `第${number}版`,
     from: (date: string) => `${date}から`,
     effective: (date: string) => `${date}施行`,
+    noticeState: (effective: string, state: string) => `（${effective}・${state}）`,
     noOffices: '担当の事業所がありません。本部に所属の設定を依頼してください。',
     draft: '下書き',
     published: '公表済み',
@@ -209,6 +211,8 @@ const ja = {
     proposalIntro:
       '予約ポリシーの変更により、利用規約が次のとおり変わります。新旧対照表を確認し、変更の根拠・理由・施行日を入力して変更を予約してください。',
     compareHeading: '新旧対照表',
+    compareFrom: (number: number | undefined) => `第${number}版`,
+    compareTo: (date: string) => `変更案（${date}施行）`,
     ground: '変更の根拠（民法548条の4第1項）',
     ground1: '第1号: 利用者の一般の利益に適合する変更',
     ground2: '第2号: 契約の目的に反せず、合理的な変更',
@@ -408,7 +412,8 @@ const en: AdminText = {
     office: 'Office',
     show: 'Show',
     allOffices: (count: number) => `All offices (${count})`,
-    zone: 'Japan time',
+    scopeHeading: (scope: string, from: string, to: string) =>
+      `${scope} (${from} to ${to}, Japan time)`,
     rangeCapped: (days: number) =>
       `Periods are at most ${days} days; showing ${days} days up to the end date.`,
     total: 'Bookings',
@@ -460,6 +465,7 @@ const en: AdminText = {
     edition: (number: number) => `Edition ${number}`,
     from: (date: string) => `from ${date}`,
     effective: (date: string) => `in force ${date}`,
+    noticeState: (effective: string, state: string) => `(${effective}, ${state})`,
     noOffices: 'You belong to no office. Ask headquarters to add you to one.',
     draft: 'Draft',
     published: 'Published',
@@ -482,7 +488,9 @@ const en: AdminText = {
     proposalTitle: 'Proposed terms change',
     proposalIntro:
       'The policy change alters the terms as shown. Review the comparison, give the legal ground, the reasons and the effective date, then schedule the change.',
-    compareHeading: 'Old and new (新旧対照表)',
+    compareHeading: 'Old and new, side by side',
+    compareFrom: (number: number | undefined) => `Edition ${number}`,
+    compareTo: (date: string) => `Proposal (in force from ${date})`,
     ground: 'Ground (Civil Code 548-4(1))',
     ground1: '(i) The change fits the users’ general interest',
     ground2: '(ii) The change is reasonable and not against the purpose',
