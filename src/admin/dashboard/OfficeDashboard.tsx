@@ -168,8 +168,10 @@ function EditionLink({
   if (!edition) return <span className="kiyaku-muted">{text.dashboard.none}</span>
   return (
     <a href={`${adminRoute}/collections/terms-editions/${edition.id}`}>
-      {text.dashboard.edition(edition.number)}（
-      {text.dashboard.from(formatEraDay(edition.effectiveFrom, language))}）
+      {text.dashboard.editionFrom(
+        text.dashboard.edition(edition.number),
+        text.dashboard.from(formatEraDay(edition.effectiveFrom, language)),
+      )}
     </a>
   )
 }

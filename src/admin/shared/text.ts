@@ -47,6 +47,7 @@ const ja = {
     noMeeting: '未設定',
     edit: '詳細',
     loginRequired: 'ログインしてください。',
+    ofOffice: (office: string) => ` （${office}）`,
   },
   search: {
     heading: '予約を検索',
@@ -88,6 +89,7 @@ const ja = {
       `時間帯に${count}件の誤りがあります。保存する前に直してください。`,
     closed: '受付なし',
     window: '時間帯',
+    windowRow: (number: number) => `時間帯 ${number}`,
     start: '開始',
     end: '終了',
     moveEarlier: '前の曜日へ移動',
@@ -112,6 +114,7 @@ const ja = {
     unsaved: '保存されていない変更があります。休業日を変更する前に保存してください。',
     legendHoliday: '祝日・年末年始',
     closure: '休業日',
+    closureReason: (reason: string) => `（${reason}）`,
     addTitle: (day: string) => `${day}を休業日にする`,
     reason: '理由（任意）',
     add: '休業日にする',
@@ -185,6 +188,7 @@ const ja = {
     noNotices: 'お知らせはありません。',
     none: 'まだありません。',
     edition: (number: number) => `第${number}版`,
+    editionFrom: (edition: string, from: string) => `${edition}（${from}）`,
     from: (date: string) => `${date}から`,
     effective: (date: string) => `${date}施行`,
     noticeState: (effective: string, state: string) => `（${effective}・${state}）`,
@@ -256,6 +260,10 @@ const ja = {
     loading: '読み込み中…',
     error: 'エラーが発生しました。',
     close: '閉じる',
+    /** Between the start and end of a time range: 10:00〜10:30. */
+    until: '〜',
+    /** Between the items of a short list: TeleOffice・Zoom. */
+    listSeparator: '・',
   },
   /** What the policy form's server actions answer when they refuse. */
   policyActions: {
@@ -318,6 +326,7 @@ const en: AdminText = {
     noMeeting: 'Not set',
     edit: 'Details',
     loginRequired: 'Please log in.',
+    ofOffice: (office: string) => ` (${office})`,
   },
   search: {
     heading: 'Find a booking',
@@ -359,6 +368,7 @@ const en: AdminText = {
       `${count} ${count === 1 ? 'problem' : 'problems'} in the windows. Fix before saving.`,
     closed: 'No bookings',
     window: 'window',
+    windowRow: (number: number) => `Window ${number}`,
     start: 'start',
     end: 'end',
     moveEarlier: 'move to the previous day',
@@ -383,6 +393,7 @@ const en: AdminText = {
     unsaved: 'There are unsaved changes. Save them before changing closed days.',
     legendHoliday: 'National holiday, year end',
     closure: 'Office closure',
+    closureReason: (reason: string) => ` (${reason})`,
     addTitle: (day: string) => `Close the office on ${day}`,
     reason: 'Reason (optional)',
     add: 'Close this day',
@@ -463,6 +474,7 @@ const en: AdminText = {
     noNotices: 'No notices.',
     none: 'None yet.',
     edition: (number: number) => `Edition ${number}`,
+    editionFrom: (edition: string, from: string) => `${edition} (${from})`,
     from: (date: string) => `from ${date}`,
     effective: (date: string) => `in force ${date}`,
     noticeState: (effective: string, state: string) => `(${effective}, ${state})`,
@@ -529,7 +541,13 @@ const en: AdminText = {
     unchanged: 'No change (not published)',
     edition: (number: number) => `Edition ${number} published`,
   },
-  common: { loading: 'Loading…', error: 'Something went wrong.', close: 'Close' },
+  common: {
+    loading: 'Loading…',
+    error: 'Something went wrong.',
+    close: 'Close',
+    until: '–',
+    listSeparator: ', ',
+  },
   policyActions: {
     signIn: 'Please sign in.',
     chooseGround: 'Choose the ground for the change.',
