@@ -7,7 +7,7 @@ import { hqOrOfficeAdminCreates } from '../../access/hqOrOfficeAdminCreates'
 import { hqOrOfficeMember } from '../../access/hqOrOfficeMember'
 import { inLanguage } from '../../rules/booking/messages'
 import { noShowGraceProblem } from '../../rules/booking/validatePolicy'
-import { bilingual } from '../i18n'
+import { bilingual, fieldMessage, fieldMessages, type ValidateOptions } from '../i18n'
 import {
   APPLICANT_FIELD_OPTIONS,
   CHANNEL_OPTIONS,
@@ -28,8 +28,10 @@ import {
 } from '../../admin/policy/config'
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/
-const validateTime = (value: unknown) =>
-  typeof value === 'string' && TIME_PATTERN.test(value) ? true : 'HH:mm の形式で入力してください'
+const validateTime = (value: unknown, options?: ValidateOptions) =>
+  typeof value === 'string' && TIME_PATTERN.test(value)
+    ? true
+    : fieldMessage(fieldMessages.time, options)
 
 /**
  * Per office, effective-dated. The policy in force at a slot's start governs that slot, and the

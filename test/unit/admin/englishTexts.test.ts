@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { adminText } from '../../../src/admin/shared/text'
+import { fieldMessage, fieldMessages } from '../../../src/collections/i18n'
 import {
   inLanguage,
   policyMessageFormats,
@@ -98,6 +99,16 @@ describe('English beside every Japanese message', () => {
     ]) {
       expect(en, code).toMatch(/\w/)
       expect(en, code).not.toMatch(JAPANESE)
+    }
+  })
+
+  it('our fields’ validation messages have both, chosen by the language of the request', () => {
+    for (const [name, message] of Object.entries(fieldMessages)) {
+      expect(message.ja, name).toMatch(JAPANESE)
+      expect(message.en, name).not.toMatch(JAPANESE)
+      expect(fieldMessage(message, { req: { i18n: { language: 'en' } } })).toBe(message.en)
+      expect(fieldMessage(message, { req: { i18n: { language: 'ja' } } })).toBe(message.ja)
+      expect(fieldMessage(message, undefined)).toBe(message.ja)
     }
   })
 
