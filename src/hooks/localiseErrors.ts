@@ -1,18 +1,8 @@
 import type { AfterErrorHook, ErrorResult } from 'payload'
 
-import { refusalMessagesEn, ruleMessageTexts } from '../rules/booking/messages'
-import type { RuleCode } from '../rules/booking/types'
-import { termsErrorMessagesEn } from '../rules/terms/messages'
+import { englishForCode as englishFor } from '../rules/messages'
 
 type Item = { message?: unknown; code?: unknown; [key: string]: unknown }
-
-function englishFor(code: unknown): string | undefined {
-  if (typeof code !== 'string') return undefined
-  if (Object.hasOwn(ruleMessageTexts, code)) return ruleMessageTexts[code as RuleCode].en
-  if (Object.hasOwn(termsErrorMessagesEn, code))
-    return termsErrorMessagesEn[code as keyof typeof termsErrorMessagesEn]
-  return Object.hasOwn(refusalMessagesEn, code) ? refusalMessagesEn[code] : undefined
-}
 
 const inEnglish = (items: unknown): unknown =>
   Array.isArray(items)

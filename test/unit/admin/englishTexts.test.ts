@@ -12,6 +12,7 @@ import {
 } from '../../../src/rules/booking/messages'
 import { validatePolicy } from '../../../src/rules/booking/validatePolicy'
 import type { RuleCode } from '../../../src/rules/booking/types'
+import { englishForCode } from '../../../src/rules/messages'
 import { termsErrorMessagesEn } from '../../../src/rules/terms/messages'
 import { compareTerms, composeTerms, renderCompareHtml } from '../../../src/rules/terms'
 import { office, smallTemplate, twoChannelPolicy } from '../terms/fixtures'
@@ -99,7 +100,12 @@ describe('English beside every Japanese message', () => {
     ]) {
       expect(en, code).toMatch(/\w/)
       expect(en, code).not.toMatch(JAPANESE)
+      expect(englishForCode(code), code).toBeDefined()
     }
+    for (const code of RULE_CODES) expect(englishForCode(code)).toBe(ruleMessageTexts[code].en)
+    expect(englishForCode('policy_governs_terms')).toBe(termsErrorMessagesEn.policy_governs_terms)
+    expect(englishForCode('no_such_code')).toBeUndefined()
+    expect(englishForCode(undefined)).toBeUndefined()
   })
 
   it('our fields’ validation messages have both, chosen by the language of the request', () => {
