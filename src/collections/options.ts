@@ -1,7 +1,7 @@
 import type { SelectField } from 'payload'
 
 import { APPLICANT_FIELDS } from '../rules/booking/applicantFields'
-import { bilingual } from './i18n'
+import { bilingual, fieldMessage, fieldMessages, type ValidateOptions } from './i18n'
 
 export const CHANNEL_OPTIONS = [
   {
@@ -54,10 +54,10 @@ export const BOOKING_STATUS_OPTIONS = [
 
 const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 
-export const validateIsoDate = (value: unknown): true | string =>
+export const validateIsoDate = (value: unknown, options?: ValidateOptions): true | string =>
   typeof value === 'string' && ISO_DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(value))
     ? true
-    : 'YYYY-MM-DD の形式で入力してください'
+    : fieldMessage(fieldMessages.isoDate, options)
 
 /**
  * Draft or published: editions and notices share the field, and the public sees only published

@@ -15,6 +15,7 @@ import {
 import { roleOf } from '../access/roles'
 import { collections, TENANT_SCOPED_COLLECTIONS } from '../collections'
 import { globals } from '../globals'
+import { localiseErrors } from '../hooks/localiseErrors'
 import { releaseFailedBookingRevisions } from '../hooks/releaseFailedBookingRevisions'
 import { jobsConfig } from '../jobs'
 import { useApplicantKeySecret } from '../services/bookings/applicantKey'
@@ -83,7 +84,7 @@ export async function kiyakuConfig(
     // Fresh arrays: Payload adds its own collections to the arrays it is given.
     collections: [...collections, ...(options.extraCollections ?? [])],
     globals: [...globals],
-    hooks: { afterError: [releaseFailedBookingRevisions] },
+    hooks: { afterError: [releaseFailedBookingRevisions, localiseErrors] },
     email: await emailAdapter(env),
     jobs: instrumentJobs(jobsConfig({ autoRun: env.jobsAutoRun, cron: env.jobsCron })),
     i18n: {

@@ -34,7 +34,7 @@ export const validateReservationPolicy: CollectionBeforeChangeHook = ({
         collection: collection.slug,
         errors: errors.map((error) => ({
           path: docPathOfPolicyError(error.path),
-          message: error.message,
+          message: req.i18n?.language === 'en' ? error.en : error.message,
         })),
       },
       req.t,

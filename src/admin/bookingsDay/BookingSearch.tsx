@@ -110,7 +110,7 @@ export function BookingSearch({ office }: { office?: number | string }) {
                       <div>
                         <strong>
                           {formatTime(hit.slotStart)}
-                          {hit.slotEnd ? `〜${formatTime(hit.slotEnd)}` : ''}
+                          {hit.slotEnd ? `${text.common.until}${formatTime(hit.slotEnd)}` : ''}
                         </strong>{' '}
                         <span className="kiyaku-muted">JST</span>
                       </div>

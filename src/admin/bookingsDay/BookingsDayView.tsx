@@ -105,7 +105,7 @@ export async function BookingsDayView(props: AdminViewServerProps) {
           <h1>{text.day.title}</h1>
           <p className="kiyaku-muted">
             {text.day.description}
-            {offices.length === 1 ? ` （${offices[0]?.name}）` : ''}
+            {offices.length === 1 ? text.day.ofOffice(offices[0]?.name ?? '') : ''}
           </p>
           <nav className="kiyaku-day__nav" aria-label={text.day.title}>
             <a className="kiyaku-button" href={link(addDays(from, -range))}>
@@ -175,7 +175,9 @@ export async function BookingsDayView(props: AdminViewServerProps) {
                           <td>
                             <strong>
                               {formatTime(booking.slotStart)}
-                              {booking.slotEnd ? `〜${formatTime(booking.slotEnd)}` : ''}
+                              {booking.slotEnd
+                                ? `${text.common.until}${formatTime(booking.slotEnd)}`
+                                : ''}
                             </strong>
                             {offices.length > 1 ? (
                               <div className="kiyaku-muted">

@@ -83,7 +83,7 @@ export async function BookingsPrintView(props: AdminViewServerProps) {
         ).docs
   const byDay = new Map(days.map((day) => [day, [] as Booking[]]))
   for (const booking of bookings) byDay.get(tokyoToday(new Date(booking.slotStart)))?.push(booking)
-  const officeLine = offices.map((office) => office.name).join('・')
+  const officeLine = offices.map((office) => office.name).join(text.common.listSeparator)
 
   return (
     <main className="kiyaku-print" lang={i18n.language === 'en' ? 'en' : 'ja'}>
@@ -122,7 +122,9 @@ export async function BookingsPrintView(props: AdminViewServerProps) {
                     <tr key={booking.id} data-booking={booking.reference ?? booking.id}>
                       <td>
                         {formatTime(booking.slotStart)}
-                        {booking.slotEnd ? `〜${formatTime(booking.slotEnd)}` : ''}
+                        {booking.slotEnd
+                          ? `${text.common.until}${formatTime(booking.slotEnd)}`
+                          : ''}
                         {offices.length > 1 ? (
                           <div>{officeNameOf(offices, booking.office)}</div>
                         ) : null}

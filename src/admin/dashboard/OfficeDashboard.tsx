@@ -168,8 +168,10 @@ function EditionLink({
   if (!edition) return <span className="kiyaku-muted">{text.dashboard.none}</span>
   return (
     <a href={`${adminRoute}/collections/terms-editions/${edition.id}`}>
-      {text.dashboard.edition(edition.number)}（
-      {text.dashboard.from(formatEraDay(edition.effectiveFrom, language))}）
+      {text.dashboard.editionFrom(
+        text.dashboard.edition(edition.number),
+        text.dashboard.from(formatEraDay(edition.effectiveFrom, language)),
+      )}
     </a>
   )
 }
@@ -209,8 +211,10 @@ function NoticeList({
             {notice.title || text.dashboard.notices}
           </a>{' '}
           <span className="kiyaku-muted">
-            （{text.dashboard.effective(formatEraDay(notice.effectiveFrom, language))}・
-            {notice.status === 'published' ? text.dashboard.published : text.dashboard.draft}）
+            {text.dashboard.noticeState(
+              text.dashboard.effective(formatEraDay(notice.effectiveFrom, language)),
+              notice.status === 'published' ? text.dashboard.published : text.dashboard.draft,
+            )}
           </span>
         </li>
       ))}

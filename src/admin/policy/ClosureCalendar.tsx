@@ -137,7 +137,7 @@ export function ClosureCalendar({ path: pathProp, field }: ArrayFieldClientProps
   const dayLabel = (day: CalendarDay) => {
     const name = formatDay(day.date, language)
     if (day.closed === 'office-closure')
-      return `${name}: ${text.calendar.closure}${day.closureReason ? `（${day.closureReason}）` : ''}`
+      return `${name}: ${text.calendar.closure}${day.closureReason ? text.calendar.closureReason(day.closureReason) : ''}`
     if (day.holiday) return `${name}: ${day.holiday[language]}`
     if (day.closed === 'year-end') return `${name}: ${text.grid.closedReason['year-end']}`
     return name

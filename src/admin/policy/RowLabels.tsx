@@ -15,12 +15,12 @@ export function WindowRowLabel() {
   const { i18n } = useTranslation()
   const names = i18n.language === 'en' ? WEEKDAYS.en : WEEKDAYS.ja
   const weekday = names[Number(data?.weekday)] ?? ''
-  const hours = data?.start || data?.end ? `${data?.start ?? ''}〜${data?.end ?? ''}` : ''
+  const text = adminText(i18n.language)
+  const hours =
+    data?.start || data?.end ? `${data?.start ?? ''}${text.common.until}${data?.end ?? ''}` : ''
   const label = [weekday, hours].filter(Boolean).join(' ')
   return (
-    <span className="kiyaku-row-label">
-      {label || `${i18n.language === 'en' ? 'Window' : '時間帯'} ${(rowNumber ?? 0) + 1}`}
-    </span>
+    <span className="kiyaku-row-label">{label || text.grid.windowRow((rowNumber ?? 0) + 1)}</span>
   )
 }
 
@@ -34,7 +34,7 @@ export function ChannelRowLabel() {
   const text = adminText(i18n.language)
   if (!data?.channel)
     return <span className="kiyaku-row-label">{`${text.day.method} ${(rowNumber ?? 0) + 1}`}</span>
-  const tools = (data.tools ?? []).map((tool) => text.tool[tool]).join('・')
+  const tools = (data.tools ?? []).map((tool) => text.tool[tool]).join(text.common.listSeparator)
   return (
     <span className="kiyaku-row-label">{`${text.channel[data.channel]}${tools ? `: ${tools}` : ''}`}</span>
   )

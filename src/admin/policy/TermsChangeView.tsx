@@ -17,7 +17,9 @@ export async function TermsChangeView({ doc, initPageResult }: DocumentViewServe
   const language = req.i18n.language
   const policyId = doc?.id as number | string | undefined
   const state =
-    policyId === undefined ? null : await policyTermsState(req.payload, req.user, policyId)
+    policyId === undefined
+      ? null
+      : await policyTermsState(req.payload, req.user, policyId, language)
 
   return (
     <Gutter className="kiyaku-proposal">

@@ -93,10 +93,14 @@ export function WeeklyHoursGrid({ path: pathProp, field }: ArrayFieldClientProps
     const byRow = new Map<number, string[]>()
     for (const error of validateWeeklyWindows({ windows, sessionMinutes: session })) {
       const index = Number(/^windows\.(\d+)/.exec(error.path)?.[1] ?? Number.NaN)
-      if (Number.isInteger(index)) byRow.set(index, [...(byRow.get(index) ?? []), error.message])
+      if (Number.isInteger(index))
+        byRow.set(index, [
+          ...(byRow.get(index) ?? []),
+          i18n.language === 'en' ? error.en : error.message,
+        ])
     }
     return byRow
-  }, [values, session])
+  }, [values, session, i18n.language])
 
   const monday = mondayOnOrAfter(addDays(tokyoToday(), 1))
   const sample = useMemo(

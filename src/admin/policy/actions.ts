@@ -8,6 +8,7 @@ import type { ReservationPolicy } from '../../payload-types'
 import type { ChangeReasonFactors } from '../../rules/terms/changeReasons'
 import { publishEditionWithNotice } from '../../services/terms/publish'
 import { idOf, type Id } from '../../lib/ids'
+import { englishForCode } from '../../rules/messages'
 import { adminText } from '../shared/text'
 import { isIsoDate } from '../../lib/tokyoTime'
 import { maySchedule, policyTermsState } from './proposal'
@@ -20,7 +21,10 @@ async function currentUser(): Promise<{ payload: Payload; user: TypedUser | null
   return { payload, user: user as TypedUser | null }
 }
 
-function messageOf(error: unknown, fallback: string): string {
+function messageOf(error: unknown, fallback: string, language: string | undefined): string {
+  const code = (error as { data?: { code?: unknown } } | null)?.data?.code
+  const english = language === 'en' ? englishForCode(code) : undefined
+  if (english) return english
   return error instanceof Error && error.message ? error.message : fallback
 }
 
@@ -109,7 +113,7 @@ export async function scheduleTermsChange(
     })
     return { ok: true, effectiveFrom: edition.effectiveFrom }
   } catch (error) {
-    return { ok: false, message: messageOf(error, text.scheduleFailed) }
+    return { ok: false, message: messageOf(error, text.scheduleFailed, input.language) }
   }
 }
 
@@ -157,7 +161,7 @@ export async function copyPolicyForDate(
     })
     return { ok: true, id: copy.id }
   } catch (error) {
-    return { ok: false, message: messageOf(error, text.copyFailed) }
+    return { ok: false, message: messageOf(error, text.copyFailed, language) }
   }
 }
 

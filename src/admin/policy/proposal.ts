@@ -3,6 +3,7 @@ import type { Payload, TypedUser } from 'payload'
 import { officeIdsOf, roleOf } from '../../access/roles'
 import type { ChangeNotice, Office, ReservationPolicy, TermsEdition } from '../../payload-types'
 import { compareTerms, renderCompareHtml } from '../../rules/terms'
+import { adminText } from '../shared/text'
 import { readContent } from '../../services/terms/contentSchema'
 import { editionInForceOn, minimumNoticeDays } from '../../services/terms/queries'
 import { idOf, type Id } from '../../lib/ids'
@@ -39,6 +40,8 @@ export async function policyTermsState(
   payload: Payload,
   user: TypedUser | null | undefined,
   policyId: Id,
+  /** The admin's language, for the comparison table's own words. */
+  language?: string,
 ): Promise<PolicyTermsState> {
   if (!user) return { kind: 'forbidden' }
   const policy = await payload
@@ -89,14 +92,16 @@ export async function policyTermsState(
     }),
     minimumNoticeDays(payload),
   ])
+  const text = adminText(language)
   const newContent = readContent(draft.content)
   const oldContent = previous ? readContent(previous.content) : null
   const compareHtml =
     newContent.ok && oldContent?.ok
       ? renderCompareHtml(compareTerms(oldContent.content, newContent.content), {
           officeName: office.name,
-          fromLabel: `第${previous?.number}版`,
-          toLabel: `変更案（${policy.effectiveFrom}施行）`,
+          fromLabel: text.policy.compareFrom(previous?.number),
+          toLabel: text.policy.compareTo(policy.effectiveFrom),
+          language: language === 'en' ? 'en' : 'ja',
           standalone: false,
           onlyChanged: true,
         })

@@ -47,6 +47,7 @@ const ja = {
     noMeeting: '未設定',
     edit: '詳細',
     loginRequired: 'ログインしてください。',
+    ofOffice: (office: string) => ` （${office}）`,
   },
   search: {
     heading: '予約を検索',
@@ -88,6 +89,7 @@ const ja = {
       `時間帯に${count}件の誤りがあります。保存する前に直してください。`,
     closed: '受付なし',
     window: '時間帯',
+    windowRow: (number: number) => `時間帯 ${number}`,
     start: '開始',
     end: '終了',
     moveEarlier: '前の曜日へ移動',
@@ -112,6 +114,7 @@ const ja = {
     unsaved: '保存されていない変更があります。休業日を変更する前に保存してください。',
     legendHoliday: '祝日・年末年始',
     closure: '休業日',
+    closureReason: (reason: string) => `（${reason}）`,
     addTitle: (day: string) => `${day}を休業日にする`,
     reason: '理由（任意）',
     add: '休業日にする',
@@ -134,7 +137,8 @@ const ja = {
     office: '事業所',
     show: '表示',
     allOffices: (count: number) => `すべての事業所（${count}）`,
-    zone: '日本時間',
+    scopeHeading: (scope: string, from: string, to: string) =>
+      `${scope}（${from}〜${to}、日本時間）`,
     rangeCapped: (days: number) =>
       `期間は${days}日までです。終了日から${days}日分を表示しています。`,
     total: '予約件数',
@@ -184,8 +188,10 @@ const ja = {
     noNotices: 'お知らせはありません。',
     none: 'まだありません。',
     edition: (number: number) => `第${number}版`,
+    editionFrom: (edition: string, from: string) => `${edition}（${from}）`,
     from: (date: string) => `${date}から`,
     effective: (date: string) => `${date}施行`,
+    noticeState: (effective: string, state: string) => `（${effective}・${state}）`,
     noOffices: '担当の事業所がありません。本部に所属の設定を依頼してください。',
     draft: '下書き',
     published: '公表済み',
@@ -209,6 +215,8 @@ const ja = {
     proposalIntro:
       '予約ポリシーの変更により、利用規約が次のとおり変わります。新旧対照表を確認し、変更の根拠・理由・施行日を入力して変更を予約してください。',
     compareHeading: '新旧対照表',
+    compareFrom: (number: number | undefined) => `第${number}版`,
+    compareTo: (date: string) => `変更案（${date}施行）`,
     ground: '変更の根拠（民法548条の4第1項）',
     ground1: '第1号: 利用者の一般の利益に適合する変更',
     ground2: '第2号: 契約の目的に反せず、合理的な変更',
@@ -252,6 +260,10 @@ const ja = {
     loading: '読み込み中…',
     error: 'エラーが発生しました。',
     close: '閉じる',
+    /** Between the start and end of a time range: 10:00〜10:30. */
+    until: '〜',
+    /** Between the items of a short list: TeleOffice・Zoom. */
+    listSeparator: '・',
   },
   /** What the policy form's server actions answer when they refuse. */
   policyActions: {
@@ -314,6 +326,7 @@ const en: AdminText = {
     noMeeting: 'Not set',
     edit: 'Details',
     loginRequired: 'Please log in.',
+    ofOffice: (office: string) => ` (${office})`,
   },
   search: {
     heading: 'Find a booking',
@@ -355,6 +368,7 @@ const en: AdminText = {
       `${count} ${count === 1 ? 'problem' : 'problems'} in the windows. Fix before saving.`,
     closed: 'No bookings',
     window: 'window',
+    windowRow: (number: number) => `Window ${number}`,
     start: 'start',
     end: 'end',
     moveEarlier: 'move to the previous day',
@@ -379,6 +393,7 @@ const en: AdminText = {
     unsaved: 'There are unsaved changes. Save them before changing closed days.',
     legendHoliday: 'National holiday, year end',
     closure: 'Office closure',
+    closureReason: (reason: string) => ` (${reason})`,
     addTitle: (day: string) => `Close the office on ${day}`,
     reason: 'Reason (optional)',
     add: 'Close this day',
@@ -408,7 +423,8 @@ const en: AdminText = {
     office: 'Office',
     show: 'Show',
     allOffices: (count: number) => `All offices (${count})`,
-    zone: 'Japan time',
+    scopeHeading: (scope: string, from: string, to: string) =>
+      `${scope} (${from} to ${to}, Japan time)`,
     rangeCapped: (days: number) =>
       `Periods are at most ${days} days; showing ${days} days up to the end date.`,
     total: 'Bookings',
@@ -458,8 +474,10 @@ const en: AdminText = {
     noNotices: 'No notices.',
     none: 'None yet.',
     edition: (number: number) => `Edition ${number}`,
+    editionFrom: (edition: string, from: string) => `${edition} (${from})`,
     from: (date: string) => `from ${date}`,
     effective: (date: string) => `in force ${date}`,
+    noticeState: (effective: string, state: string) => `(${effective}, ${state})`,
     noOffices: 'You belong to no office. Ask headquarters to add you to one.',
     draft: 'Draft',
     published: 'Published',
@@ -482,7 +500,9 @@ const en: AdminText = {
     proposalTitle: 'Proposed terms change',
     proposalIntro:
       'The policy change alters the terms as shown. Review the comparison, give the legal ground, the reasons and the effective date, then schedule the change.',
-    compareHeading: 'Old and new (新旧対照表)',
+    compareHeading: 'Old and new, side by side',
+    compareFrom: (number: number | undefined) => `Edition ${number}`,
+    compareTo: (date: string) => `Proposal (in force from ${date})`,
     ground: 'Ground (Civil Code 548-4(1))',
     ground1: '(i) The change fits the users’ general interest',
     ground2: '(ii) The change is reasonable and not against the purpose',
@@ -521,7 +541,13 @@ const en: AdminText = {
     unchanged: 'No change (not published)',
     edition: (number: number) => `Edition ${number} published`,
   },
-  common: { loading: 'Loading…', error: 'Something went wrong.', close: 'Close' },
+  common: {
+    loading: 'Loading…',
+    error: 'Something went wrong.',
+    close: 'Close',
+    until: '–',
+    listSeparator: ', ',
+  },
   policyActions: {
     signIn: 'Please sign in.',
     chooseGround: 'Choose the ground for the change.',

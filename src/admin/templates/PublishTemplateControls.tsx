@@ -14,6 +14,7 @@ import type { Office } from '../../payload-types'
 import type { ChangeReasonFactors } from '../../rules/terms/changeReasons'
 import { ChangeReasonsFields, reasonFactorsToSend } from '../shared/ChangeReasonsFields'
 import { errorMessageOf, restJson } from '../shared/api'
+import { englishForCode } from '../../rules/messages'
 import { adminText } from '../shared/text'
 import { addDays, tokyoToday } from '../../lib/tokyoTime'
 
@@ -21,6 +22,7 @@ interface PublicationRow {
   officeId: number | string
   status: 'published' | 'unchanged' | 'failed'
   number?: number
+  code?: string
   message?: string
 }
 
@@ -186,7 +188,8 @@ export function PublishTemplateControls() {
                       ? text.template.edition(row.number ?? 0)
                       : row.status === 'unchanged'
                         ? text.template.unchanged
-                        : row.message
+                        : ((i18n.language === 'en' ? englishForCode(row.code) : undefined) ??
+                          row.message)
                   }`}
                 </li>
               ))}

@@ -139,8 +139,11 @@ export async function UsageView(props: AdminViewServerProps) {
                 data-scope={scope.length === 1 ? String(scope[0]!.id) : 'all'}
               >
                 <h2 id="usage-scope">
-                  {scopeName}（{from.replaceAll('-', '/')}〜{to.replaceAll('-', '/')}、
-                  {text.usage.zone}）
+                  {text.usage.scopeHeading(
+                    scopeName,
+                    from.replaceAll('-', '/'),
+                    to.replaceAll('-', '/'),
+                  )}
                 </h2>
                 <dl className="kiyaku-usage__figures">
                   <div>

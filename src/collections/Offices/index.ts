@@ -8,7 +8,7 @@ import { isEmbedOrigin } from '../../rules/embedOrigin'
 import { fieldHqOrMemberOfThisOffice } from '../../access/fieldHqOrMemberOfThisOffice'
 import { MAX_APPLICANT_RETENTION_DAYS } from '../../rules/booking/applicantRetention'
 import { OFFICE_SLUG_PATTERN } from '../../rules/offices/officeSlug'
-import { bilingual } from '../i18n'
+import { bilingual, fieldMessage, fieldMessages, type ValidateOptions } from '../i18n'
 import { officesHooks } from './hooks'
 
 /** The tenants. Every office keeps Japan's one time zone, Asia/Tokyo, so it is not stored. */
@@ -46,10 +46,10 @@ export const Offices: CollectionConfig = {
         ),
       },
       access: { update: fieldIsHqAdmin },
-      validate: (value: unknown) =>
+      validate: (value: unknown, options?: ValidateOptions) =>
         typeof value === 'string' && OFFICE_SLUG_PATTERN.test(value)
           ? true
-          : '英小文字・数字・ハイフンで入力してください',
+          : fieldMessage(fieldMessages.officeSlug, options),
     },
     {
       name: 'name',
@@ -101,12 +101,12 @@ export const Offices: CollectionConfig = {
         ),
       },
       access: { read: fieldIsLoggedIn },
-      validate: (value: unknown) =>
+      validate: (value: unknown, options?: ValidateOptions) =>
         value === null ||
         value === undefined ||
         (Array.isArray(value) && value.every((origin) => isEmbedOrigin(origin)))
           ? true
-          : 'https://www.example.go.jp のように、スキームとホスト名（必要ならポート）だけを入力してください',
+          : fieldMessage(fieldMessages.embedOrigins, options),
     },
     {
       name: 'hadTermsBeforeKiyaku',

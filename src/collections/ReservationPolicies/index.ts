@@ -5,8 +5,9 @@ import { DEFAULT_MAX_OPEN_BOOKINGS } from '../../rules/booking/checkOpenBookings
 import { hqOrOfficeAdmin } from '../../access/hqOrOfficeAdmin'
 import { hqOrOfficeAdminCreates } from '../../access/hqOrOfficeAdminCreates'
 import { hqOrOfficeMember } from '../../access/hqOrOfficeMember'
+import { inLanguage } from '../../rules/booking/messages'
 import { noShowGraceProblem } from '../../rules/booking/validatePolicy'
-import { bilingual } from '../i18n'
+import { bilingual, fieldMessage, fieldMessages, type ValidateOptions } from '../i18n'
 import {
   APPLICANT_FIELD_OPTIONS,
   CHANNEL_OPTIONS,
@@ -27,8 +28,10 @@ import {
 } from '../../admin/policy/config'
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/
-const validateTime = (value: unknown) =>
-  typeof value === 'string' && TIME_PATTERN.test(value) ? true : 'HH:mm の形式で入力してください'
+const validateTime = (value: unknown, options?: ValidateOptions) =>
+  typeof value === 'string' && TIME_PATTERN.test(value)
+    ? true
+    : fieldMessage(fieldMessages.time, options)
 
 /**
  * Per office, effective-dated. The policy in force at a slot's start governs that slot, and the
@@ -260,12 +263,11 @@ export const ReservationPolicies: CollectionConfig = {
           validate: ((value, options) => {
             const base = number(value, options)
             if (base !== true) return base
-            return (
-              noShowGraceProblem(
-                value,
-                (options.data as { sessionMinutes?: unknown } | undefined)?.sessionMinutes,
-              ) ?? true
+            const problem = noShowGraceProblem(
+              value,
+              (options.data as { sessionMinutes?: unknown } | undefined)?.sessionMinutes,
             )
+            return problem ? inLanguage(problem, options.req?.i18n?.language) : true
           }) satisfies NumberFieldValidation,
           label: bilingual('無断欠席とみなすまで（分）', 'No-show grace (min)'),
         },

@@ -8,6 +8,7 @@ import { z } from 'zod'
 
 import { officeIdsOf, roleOf } from '../../access/roles'
 import { isIsoDate } from '../../lib/tokyoTime'
+import { englishForCode } from '../../rules/messages'
 import { termsError } from '../../services/terms/errors'
 import {
   publishEditionWithNotice,
@@ -176,7 +177,19 @@ export const publishTemplateEndpoint: PayloadHandler = async (req) => {
   const failed = results.find((row) => row.status === 'failed')
   return Response.json(
     failed
-      ? { errors: [{ message: failed.message, data: { code: failed.code } }], results }
+      ? {
+          errors: [
+            {
+              // Returned, not thrown, so the afterError hook that words refusals in English
+              // (localiseErrors) does not see it.
+              message:
+                (req.i18n?.language === 'en' ? englishForCode(failed.code) : undefined) ??
+                failed.message,
+              data: { code: failed.code },
+            },
+          ],
+          results,
+        }
       : { results },
     { status: failed ? 422 : 200 },
   )

@@ -120,4 +120,6 @@ export interface PolicyFieldError {
   path: string
   /** Japanese. */
   message: string
+  /** The same in English, for the admin in English. */
+  en: string
 }

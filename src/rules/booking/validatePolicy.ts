@@ -1,5 +1,6 @@
 import { isApplicantField } from './applicantFields'
 import { isIsoDate, parseHhmm, tokyoDateOf } from '../../lib/tokyoTime'
+import { policyMessageFormats, policyMessages, type Bilingual } from './messages'
 import type { Channel, ContactMethod, PolicyFieldError, BookingPolicy, Tool } from './types'
 
 export interface ValidatePolicyOptions {
@@ -19,7 +20,8 @@ const CONTACT_METHODS: readonly ContactMethod[] = ['link', 'phone', 'email']
 const ELIGIBILITY_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /**
- * Configuration errors in a reservation policy, each with its field path and a Japanese message.
+ * Configuration errors in a reservation policy, each with its field path and its message in
+ * Japanese and English.
  * An empty list means the policy can be saved.
  */
 export function validatePolicy(
@@ -27,72 +29,61 @@ export function validatePolicy(
   options: ValidatePolicyOptions,
 ): PolicyFieldError[] {
   const errors: PolicyFieldError[] = []
-  const report = (path: string, message: string) => errors.push({ path, message })
+  const report: Report = (path, text) => errors.push({ path, message: text.ja, en: text.en })
   const today = typeof options.today === 'string' ? options.today : tokyoDateOf(options.today)
 
   if (!isIsoDate(policy.effectiveFrom)) {
-    report('effectiveFrom', '適用開始日をYYYY-MM-DDの形式で入力してください。')
+    report('effectiveFrom', policyMessages.effectiveFromFormat)
   } else if ((options.isNew ?? true) && policy.effectiveFrom < today) {
-    report('effectiveFrom', '新しい設定の適用開始日に過去の日付は指定できません。')
+    report('effectiveFrom', policyMessages.effectiveFromPast)
   }
 
   validateChannels(policy, report)
   validateWindows(policy, report)
 
   if (!isPositiveInteger(policy.capacityPerSlot)) {
-    report('capacityPerSlot', '1枠あたりの定員は1以上の整数で入力してください。')
+    report('capacityPerSlot', policyMessages.capacity)
   }
   policy.closures.forEach((date, index) => {
-    if (!isIsoDate(date))
-      report(`closures.${index}`, '休業日をYYYY-MM-DDの形式で入力してください。')
+    if (!isIsoDate(date)) report(`closures.${index}`, policyMessages.closureFormat)
   })
   if (policy.leadTime !== 'before-start' && policy.leadTime !== 'previous-day') {
-    report('leadTime', '予約の締切を選択してください。')
+    report('leadTime', policyMessages.leadTime)
   }
   if (!isPositiveInteger(policy.bookingWindowDays) || policy.bookingWindowDays > 366) {
-    report('bookingWindowDays', '予約を受け付ける期間は1日から366日の間で入力してください。')
+    report('bookingWindowDays', policyMessages.bookingWindowDays)
   }
   const offersSelfService = policy.channels.some(({ channel }) => channel === 'self-service')
   if (offersSelfService && !isPositiveInteger(policy.confirmWindowMinutes)) {
-    report(
-      'confirmWindowMinutes',
-      'オンライン予約の確認期限（分）は1以上の整数で入力してください。',
-    )
+    report('confirmWindowMinutes', policyMessages.confirmWindow)
   }
   const graceProblem = noShowGraceProblem(policy.noShowGraceMinutes, policy.sessionMinutes)
   if (graceProblem) report('noShowGraceMinutes', graceProblem)
   if (!isNonNegativeInteger(policy.refuseAfterNoShows)) {
-    report(
-      'refuseAfterNoShows',
-      '利用をお断りする無断キャンセルの回数は0以上の整数で入力してください（0は自動でお断りしない）。',
-    )
+    report('refuseAfterNoShows', policyMessages.refuseAfterNoShows)
   }
 
   const seenIds = new Set<string>()
   policy.eligibility.forEach((statement, index) => {
     if (!ELIGIBILITY_ID.test(statement.id)) {
-      report(
-        `eligibility.${index}.id`,
-        '利用条件のIDは英数字・ハイフン・アンダースコアの64文字以内で入力してください。',
-      )
+      report(`eligibility.${index}.id`, policyMessages.eligibilityIdFormat)
     } else if (seenIds.has(statement.id)) {
-      report(`eligibility.${index}.id`, '利用条件のIDが重複しています。')
+      report(`eligibility.${index}.id`, policyMessages.eligibilityIdDuplicate)
     }
     seenIds.add(statement.id)
-    if (!statement.text?.trim())
-      report(`eligibility.${index}.text`, '利用条件の内容を入力してください。')
+    if (!statement.text?.trim()) report(`eligibility.${index}.text`, policyMessages.eligibilityText)
   })
 
-  if (!policy.court?.trim()) report('court', '合意管轄裁判所を入力してください。')
-  if (!policy.governingLaw?.trim()) report('governingLaw', '準拠法を入力してください。')
+  if (!policy.court?.trim()) report('court', policyMessages.court)
+  if (!policy.governingLaw?.trim()) report('governingLaw', policyMessages.governingLaw)
   return errors
 }
 
-type Report = (path: string, message: string) => void
+type Report = (path: string, text: Bilingual) => void
 
 function validateChannels(policy: BookingPolicy, report: Report): void {
   if (policy.channels.length === 0) {
-    report('channels', '申込方法を1つ以上設定してください。')
+    report('channels', policyMessages.channelsMissing)
     return
   }
   const seen = new Set<Channel>()
@@ -100,46 +91,43 @@ function validateChannels(policy: BookingPolicy, report: Report): void {
     const path = `channels.${index}`
     const { channel } = channelPolicy
     if (!CHANNELS.includes(channel)) {
-      report(`${path}.channel`, '申込方法を選択してください。')
+      report(`${path}.channel`, policyMessages.channelChoose)
     } else if (seen.has(channel)) {
-      report(`${path}.channel`, '同じ申込方法が重複しています。')
+      report(`${path}.channel`, policyMessages.channelDuplicate)
     }
     seen.add(channel)
 
     if (channelPolicy.tools.length === 0) {
-      report(`${path}.tools`, '使用する通信アプリを1つ以上選択してください。')
+      report(`${path}.tools`, policyMessages.toolsMissing)
     } else if (
       !channelPolicy.tools.every((tool) => TOOLS.includes(tool)) ||
       hasDuplicates(channelPolicy.tools)
     ) {
-      report(`${path}.tools`, '通信アプリの指定に誤りがあります。')
+      report(`${path}.tools`, policyMessages.toolsInvalid)
     }
 
     const fields = [...channelPolicy.requiredFields, ...channelPolicy.optionalFields]
     if (!fields.every(isApplicantField)) {
-      report(`${path}.requiredFields`, '入力項目の指定に誤りがあります。')
+      report(`${path}.requiredFields`, policyMessages.fieldsInvalid)
     } else if (hasDuplicates(fields)) {
-      report(
-        `${path}.optionalFields`,
-        '同じ入力項目が必須と任意の両方、または重複して指定されています。',
-      )
+      report(`${path}.optionalFields`, policyMessages.fieldsDuplicate)
     }
     // The confirmation link is mailed, so online bookings cannot work without an address.
     if (channel === 'self-service' && !channelPolicy.requiredFields.includes('email')) {
-      report(`${path}.requiredFields`, 'オンライン予約ではメールアドレスを必須項目にしてください。')
+      report(`${path}.requiredFields`, policyMessages.emailRequired)
     }
 
     if (channelPolicy.cancelBy.length === 0) {
-      report(`${path}.cancelBy`, 'キャンセルの連絡方法を1つ以上選択してください。')
+      report(`${path}.cancelBy`, policyMessages.cancelByMissing)
     } else if (!channelPolicy.cancelBy.every((method) => CONTACT_METHODS.includes(method))) {
-      report(`${path}.cancelBy`, 'キャンセルの連絡方法の指定に誤りがあります。')
+      report(`${path}.cancelBy`, policyMessages.cancelByInvalid)
     }
     const sameDay = channelPolicy.sameDayCancelBy
     if (sameDay !== undefined) {
       if (sameDay.length === 0) {
-        report(`${path}.sameDayCancelBy`, '当日キャンセルの連絡方法を1つ以上選択してください。')
+        report(`${path}.sameDayCancelBy`, policyMessages.sameDayCancelByMissing)
       } else if (!sameDay.every((method) => CONTACT_METHODS.includes(method))) {
-        report(`${path}.sameDayCancelBy`, '当日キャンセルの連絡方法の指定に誤りがあります。')
+        report(`${path}.sameDayCancelBy`, policyMessages.sameDayCancelByInvalid)
       }
     }
   })
@@ -153,7 +141,7 @@ export function validateWeeklyWindows(
   policy: Pick<BookingPolicy, 'windows' | 'sessionMinutes'>,
 ): PolicyFieldError[] {
   const errors: PolicyFieldError[] = []
-  validateWindows(policy, (path, message) => errors.push({ path, message }))
+  validateWindows(policy, (path, text) => errors.push({ path, message: text.ja, en: text.en }))
   return errors
 }
 
@@ -163,9 +151,9 @@ function validateWindows(
 ): void {
   const session = policy.sessionMinutes
   const sessionValid = isPositiveInteger(session) && session <= 24 * 60
-  if (!sessionValid) report('sessionMinutes', '1回の時間（分）は1以上の整数で入力してください。')
+  if (!sessionValid) report('sessionMinutes', policyMessages.sessionMinutes)
   if (policy.windows.length === 0) {
-    report('windows', '予約を受け付ける時間帯を1つ以上設定してください。')
+    report('windows', policyMessages.windowsMissing)
     return
   }
 
@@ -173,24 +161,19 @@ function validateWindows(
   policy.windows.forEach((window, index) => {
     const path = `windows.${index}`
     if (!Number.isInteger(window.weekday) || window.weekday < 1 || window.weekday > 7) {
-      report(`${path}.weekday`, '曜日を選択してください。')
+      report(`${path}.weekday`, policyMessages.weekday)
     }
     const start = parseHhmm(window.start)
     const end = parseHhmm(window.end)
-    if (start === null)
-      report(`${path}.start`, '開始時刻をHH:mmの形式（00:00〜23:59）で入力してください。')
-    if (end === null)
-      report(`${path}.end`, '終了時刻をHH:mmの形式（00:00〜23:59）で入力してください。')
+    if (start === null) report(`${path}.start`, policyMessages.startFormat)
+    if (end === null) report(`${path}.end`, policyMessages.endFormat)
     if (start === null || end === null) return
     if (end <= start) {
-      report(
-        `${path}.end`,
-        '終了時刻は同じ日のうちで開始時刻より後にしてください（日付をまたぐ時間帯は設定できません）。',
-      )
+      report(`${path}.end`, policyMessages.endBeforeStart)
       return
     }
     if (sessionValid && (end - start) % session !== 0) {
-      report(`${path}.end`, `時間帯の長さが1回の時間（${session}分）で割り切れません。`)
+      report(`${path}.end`, policyMessageFormats.windowIndivisible(session))
     }
     valid.push({ index, weekday: window.weekday, start, end })
   })
@@ -199,10 +182,7 @@ function validateWindows(
   for (const [i, a] of valid.entries()) {
     for (const b of valid.slice(i + 1)) {
       if (a.weekday === b.weekday && a.start < b.end && b.start < a.end) {
-        report(
-          `windows.${b.index}.start`,
-          `同じ曜日の時間帯（${a.index + 1}番目）と重なっています。`,
-        )
+        report(`windows.${b.index}.start`, policyMessageFormats.windowsOverlap(a.index + 1))
       }
     }
   }
@@ -224,9 +204,9 @@ function hasDuplicates(values: readonly unknown[]): boolean {
  * The no-show grace must be a whole number of minutes within one session. Also the field's own
  * validation in the admin, so that the form's re-validation while editing keeps the error shown.
  */
-export function noShowGraceProblem(grace: unknown, sessionMinutes: unknown): string | null {
+export function noShowGraceProblem(grace: unknown, sessionMinutes: unknown): Bilingual | null {
   return !isNonNegativeInteger(grace) ||
     (isPositiveInteger(sessionMinutes) && (grace as number) > sessionMinutes)
-    ? '無断キャンセルとみなすまでの時間は0分以上、1回の時間以内で入力してください。'
+    ? policyMessages.noShowGrace
     : null
 }

@@ -49,6 +49,11 @@ export interface CompareHtmlOptions {
   standalone?: boolean
   /** Leave out rows of unchanged articles (a renumbered one is still shown). */
   onlyChanged?: boolean
+  /**
+   * The language of the table's own words (the admin's); the articles stay as the terms print
+   * them. Japanese by default, and always on the public pages.
+   */
+  language?: 'ja' | 'en'
 }
 
 /** Rows in the new edition's order; a removed article sits where it stood in the old one. */
@@ -122,12 +127,60 @@ export function summarizeChanges(changes: readonly ChangedArticle[]): string {
   return changes.map((change) => `${change.label}を${verb[change.status]}`).join('、')
 }
 
-const STATUS_LABELS: Record<ComparisonStatus, string> = {
-  unchanged: '変更なし',
-  changed: '変更',
-  added: '新設',
-  removed: '削除',
+interface CompareText {
+  heading: (office: string) => string
+  caption: (heading: string, from: string, to: string) => string
+  article: string
+  newColumn: (to: string) => string
+  oldColumn: (from: string) => string
+  noRows: string
+  legend: string
+  status: Record<ComparisonStatus, string>
+  renumbered: string
+  addedCell: string
+  removedCell: string
+  /** Marks the rows, which quote the Japanese terms, and the status inside them, in English. */
+  rowLang: string
+  statusLang: string
 }
+
+/** The comparison table's own words; the article labels and texts are the terms' own. */
+const COMPARE_TEXTS = {
+  ja: {
+    heading: (office: string) => `${office} 利用規約 新旧対照表`,
+    caption: (heading: string, from: string, to: string) => `${heading}（旧: ${from}／新: ${to}）`,
+    article: '条',
+    newColumn: (to: string) => `新（${to}）`,
+    oldColumn: (from: string) => `旧（${from}）`,
+    noRows: '変更された条はありません。',
+    legend:
+      '新の欄の<ins>下線部</ins>は追加又は変更された部分、' +
+      '旧の欄の<del>取消線部</del>は削除又は変更された部分です。',
+    status: { unchanged: '変更なし', changed: '変更', added: '新設', removed: '削除' },
+    renumbered: '条番号の変更',
+    addedCell: '（新設）',
+    removedCell: '（削除）',
+    rowLang: '',
+    statusLang: '',
+  },
+  en: {
+    heading: (office: string) => `${office}: terms of use, old and new`,
+    caption: (heading: string, from: string, to: string) => `${heading} (old: ${from}; new: ${to})`,
+    article: 'Article',
+    newColumn: (to: string) => `New (${to})`,
+    oldColumn: (from: string) => `Old (${from})`,
+    noRows: 'No article has changed.',
+    legend:
+      'In the new column, <ins>underlined</ins> text is added or changed; ' +
+      'in the old column, <del>struck-through</del> text is removed or changed.',
+    status: { unchanged: 'Unchanged', changed: 'Changed', added: 'Added', removed: 'Removed' },
+    renumbered: 'Renumbered',
+    addedCell: '(added)',
+    removedCell: '(removed)',
+    rowLang: ' lang="ja"',
+    statusLang: ' lang="en"',
+  },
+} satisfies Record<'ja' | 'en', CompareText>
 
 const COMPARE_CSS = [
   BASE_CSS,
@@ -148,32 +201,32 @@ export function renderCompareHtml(
   options: CompareHtmlOptions,
 ): string {
   const standalone = options.standalone ?? true
-  const heading = `${options.officeName} 利用規約 新旧対照表`
+  const language = options.language ?? 'ja'
+  const text: CompareText = COMPARE_TEXTS[language]
+  const heading = text.heading(options.officeName)
   const rows = comparison
     .filter((row) => !options.onlyChanged || row.status !== 'unchanged' || row.renumbered)
-    .map(compareRowHtml)
+    .map((row) => compareRowHtml(row, text))
 
   const table = [
     '<div class="kiyaku-compare-scroll" role="region" aria-labelledby="kiyaku-compare-caption" tabindex="0">',
     '<table class="kiyaku-compare">',
-    `<caption id="kiyaku-compare-caption">${escapeHtml(heading)}（旧: ${escapeHtml(options.fromLabel)}／新: ${escapeHtml(options.toLabel)}）</caption>`,
+    `<caption id="kiyaku-compare-caption">${text.caption(escapeHtml(heading), escapeHtml(options.fromLabel), escapeHtml(options.toLabel))}</caption>`,
     '<thead><tr>',
-    '<th scope="col">条</th>',
-    `<th scope="col">新（${escapeHtml(options.toLabel)}）</th>`,
-    `<th scope="col">旧（${escapeHtml(options.fromLabel)}）</th>`,
+    `<th scope="col">${text.article}</th>`,
+    `<th scope="col">${text.newColumn(escapeHtml(options.toLabel))}</th>`,
+    `<th scope="col">${text.oldColumn(escapeHtml(options.fromLabel))}</th>`,
     '</tr></thead>',
     '<tbody>',
-    rows.length > 0 ? rows.join('\n') : '<tr><td colspan="3">変更された条はありません。</td></tr>',
+    rows.length > 0 ? rows.join('\n') : `<tr><td colspan="3">${text.noRows}</td></tr>`,
     '</tbody>',
     '</table>',
     '</div>',
   ].join('\n')
-  const legend =
-    '<p class="kiyaku-compare-legend">新の欄の<ins>下線部</ins>は追加又は変更された部分、' +
-    '旧の欄の<del>取消線部</del>は削除又は変更された部分です。</p>'
+  const legend = `<p class="kiyaku-compare-legend">${text.legend}</p>`
   const headingLevel = standalone ? 1 : 2
   const body = [
-    `<section class="kiyaku-compare-section" lang="ja">`,
+    `<section class="kiyaku-compare-section" lang="${language}">`,
     `<h${headingLevel}>${escapeHtml(heading)}</h${headingLevel}>`,
     legend,
     table,
@@ -183,15 +236,15 @@ export function renderCompareHtml(
   return htmlPage({ title: heading, css: COMPARE_CSS, body })
 }
 
-function compareRowHtml(row: ArticleComparison): string {
+function compareRowHtml(row: ArticleComparison, text: CompareText): string {
   const side = (row.new ?? row.old)!
   const prefix = row.status === 'removed' ? '旧' : ''
   const status =
-    row.status === 'unchanged' && row.renumbered ? '条番号の変更' : STATUS_LABELS[row.status]
+    row.status === 'unchanged' && row.renumbered ? text.renumbered : text.status[row.status]
   const header =
     `<th scope="row" id="${anchorId('kiyaku-compare', row.key)}">` +
     `${prefix}第${side.number}条（${escapeHtml(side.heading)}）` +
-    `<span class="kiyaku-status">${status}</span></th>`
+    `<span class="kiyaku-status"${text.statusLang}>${status}</span></th>`
 
   let newCell: string
   let oldCell: string
@@ -201,12 +254,12 @@ function compareRowHtml(row: ArticleComparison): string {
     oldCell = before
   } else if (row.new) {
     newCell = `<ins>${multiline(row.new.text)}</ins>`
-    oldCell = '（新設）'
+    oldCell = text.addedCell
   } else {
-    newCell = '（削除）'
+    newCell = text.removedCell
     oldCell = `<del>${multiline(row.old!.text)}</del>`
   }
-  return `<tr class="kiyaku-row-${row.status}">${header}<td>${newCell}</td><td>${oldCell}</td></tr>`
+  return `<tr class="kiyaku-row-${row.status}"${text.rowLang}>${header}<td>${newCell}</td><td>${oldCell}</td></tr>`
 }
 
 interface Segment {

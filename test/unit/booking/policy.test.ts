@@ -61,7 +61,11 @@ describe('validatePolicy', () => {
     })
     const errors = validatePolicy(overlapping, { today })
     expect(errors).toEqual([
-      { path: 'windows.1.start', message: expect.stringMatching(/重なって/) },
+      {
+        path: 'windows.1.start',
+        message: expect.stringMatching(/重なって/),
+        en: expect.stringMatching(/Overlaps/),
+      },
     ])
   })
 
