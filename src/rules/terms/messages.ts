@@ -1,4 +1,4 @@
-import type { TermsErrorCode } from '../../services/terms/codes'
+import type { TermsErrorCode } from './errorCodes'
 
 /**
  * English for every refused terms operation, by code, for the admin in English. The Japanese

@@ -1,6 +1,6 @@
 import { APIError } from 'payload'
 
-import type { TermsErrorCode } from './codes'
+import type { TermsErrorCode } from '../../rules/terms/errorCodes'
 import type { PublishProblem } from './publishChecks'
 
 export type { TermsErrorCode }

@@ -21,7 +21,7 @@ import { missingRequiredParts } from '../../rules/terms/checkRequiredArticles'
 import { lintTerms } from '../../rules/terms/lintTerms'
 import { editionIsChange } from '../../rules/terms/termsChange'
 import { leftoverVariables } from './contentSchema'
-import type { TermsErrorCode } from './codes'
+import type { TermsErrorCode } from '../../rules/terms/errorCodes'
 
 export type NoticeGround = '1' | '2'
 
