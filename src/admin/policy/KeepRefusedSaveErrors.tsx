@@ -3,7 +3,7 @@
 import { useAllFormFields, useFormProcessing, useFormSubmitted } from '@payloadcms/ui'
 import type { FormState } from 'payload'
 import { reduceFieldsToValues } from 'payload/shared'
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 
 interface FieldError {
   path: string
@@ -40,7 +40,8 @@ export function KeepRefusedSaveErrors() {
   const messagesBefore = useRef<Map<string, { message: unknown; valid: unknown }>>(new Map())
   const refusal = useRef<Refusal | null>(null)
 
-  useEffect(() => {
+  // Before paint: a hidden error is put back without ever showing the form without it.
+  useLayoutEffect(() => {
     if (processing) {
       if (!saving.current) {
         saving.current = true
