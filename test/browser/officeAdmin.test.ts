@@ -1,5 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp'
-import type { Browser, Page, Route } from 'playwright-core'
+import type { Browser, Page, Request, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { addDays, tokyoDayStart, tokyoToday } from '../../src/lib/tokyoTime'
@@ -271,6 +271,27 @@ describe('office admin: a refused save', () => {
           { timeout: 30_000 },
         )
         .toBe(1)
+      // The form sends itself to the server (unvalidated) as the admin types and merges each
+      // answer whenever it arrives. In CI one such answer arrived just after the refused save and
+      // hid the grace error (issue 13). Here it always does: the form-state requests for the
+      // edits below are held until the save has been answered, then let through.
+      let holding = true
+      const held: Route[] = []
+      let lateAnswers = 0
+      const isFormState = (request: Request) =>
+        request.method() === 'POST' &&
+        request.headers()['next-action'] !== undefined &&
+        (request.postData() ?? '').includes('"form-state"')
+      await page.route(
+        (url) => url.pathname === `/admin/collections/reservation-policies/${policy.id}`,
+        (route) => {
+          if (holding && isFormState(route.request())) held.push(route)
+          else void route.fallback()
+        },
+      )
+      page.on('requestfinished', (request) => {
+        if (!holding && isFormState(request)) lateAnswers++
+      })
       await page.locator(`#field-windows__${mondayFirst}__end`).fill('11:45')
       await added.getByLabel('月曜日 時間帯 開始').fill('10:30')
       await added.getByLabel('月曜日 時間帯 終了').fill('11:30')
@@ -290,30 +311,6 @@ describe('office admin: a refused save', () => {
         )
         .toEqual(['45', '10:30', '11:45'])
 
-      // The form sends itself to the server (unvalidated) as the admin types and merges each
-      // answer whenever it arrives. In CI one such answer arrived just after the refused save and
-      // hid the grace error (issue 13). Here it always does: the form-state request sent for the
-      // last edit is held until the save has been answered, then let through.
-      let holding = true
-      const held: Route[] = []
-      let lateAnswers = 0
-      await page.route(
-        (url) => url.pathname === `/admin/collections/reservation-policies/${policy.id}`,
-        (route) => {
-          const request = route.request()
-          const formState =
-            request.method() === 'POST' &&
-            request.headers()['next-action'] !== undefined &&
-            (request.postData() ?? '').includes('"form-state"')
-          if (holding && formState) held.push(route)
-          else void route.fallback()
-        },
-      )
-      page.on('requestfinished', (request) => {
-        if (held.some((route) => route.request() === request)) lateAnswers++
-      })
-      await grace.fill('44')
-      await grace.fill('45')
       await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0)
 
       const saved = page.waitForResponse(
@@ -338,7 +335,7 @@ describe('office admin: a refused save', () => {
       holding = false
       const released = held.length
       for (const route of held) await route.fallback()
-      await expect.poll(() => lateAnswers, { timeout: 60_000 }).toBe(released)
+      await expect.poll(() => lateAnswers, { timeout: 60_000 }).toBeGreaterThanOrEqual(released)
       await waitForIdle(page)
       // Every violation still shows beside its field once the late answers are in.
       await graceError.waitFor({ timeout: 30_000 })
