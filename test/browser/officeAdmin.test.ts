@@ -1,5 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page, Request, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { addDays, tokyoDayStart, tokyoToday } from '../../src/lib/tokyoTime'
@@ -244,9 +244,9 @@ describe('office admin: weekly hours grid', () => {
 })
 
 describe('office admin: a refused save', () => {
-  // Skipped: it failed 1 of 5 clean-clone CI runs (the server answers 400 with every violation,
-  // but Payload's client re-validation can clear the grace field's server error before it is
-  // seen). A test that fails one time in a few keeps everything from landing; issue 13 keeps it.
+  // Skipped: this now reproduces issue 13 every run (a held form-state answer let through after the
+  // 400 hides the grace error) and KeepRefusedSaveErrors does not yet put it back; see branch
+  // refusedsave's report. Un-skip once the product keeps the error.
   it.skip('shows every violation next to its field at once', async () => {
     const policy = await futurePolicy(
       'isesaki',
@@ -274,6 +274,23 @@ describe('office admin: a refused save', () => {
           { timeout: 30_000 },
         )
         .toBe(1)
+      // The form sends itself to the server (unvalidated) as the admin types and merges each
+      // answer whenever it arrives. In CI one such answer arrived just after the refused save and
+      // hid the grace error (issue 13). Here it always does: the form-state requests for the
+      // edits below are held until the save has been answered, then let through.
+      let holding = true
+      const held: Route[] = []
+      const isFormState = (request: Request) =>
+        request.method() === 'POST' &&
+        request.headers()['next-action'] !== undefined &&
+        (request.postData() ?? '').includes('"form-state"')
+      await page.route(
+        (url) => url.pathname === `/admin/collections/reservation-policies/${policy.id}`,
+        (route) => {
+          if (holding && isFormState(route.request())) held.push(route)
+          else void route.fallback()
+        },
+      )
       await page.locator(`#field-windows__${mondayFirst}__end`).fill('11:45')
       await added.getByLabel('月曜日 時間帯 開始').fill('10:30')
       await added.getByLabel('月曜日 時間帯 終了').fill('11:30')
@@ -293,29 +310,32 @@ describe('office admin: a refused save', () => {
         )
         .toEqual(['45', '10:30', '11:45'])
 
-      // Refused: by the form itself once it has checked the grace field, or else by the server,
-      // which answers every violation at once. Either way every violation is shown.
-      const answers: string[] = []
-      page.on('response', (response) => {
-        if (
+      await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0)
+
+      const saved = page.waitForResponse(
+        (response) =>
           response.url().includes(`/api/reservation-policies/${policy.id}`) &&
-          response.request().method() === 'PATCH'
-        )
-          answers.push(String(response.status()))
-      })
+          response.request().method() === 'PATCH',
+        { timeout: 60_000 },
+      )
       await page.getByRole('button', { name: '保存', exact: true }).click()
-      const graceField = page.locator('.field-type', {
-        has: page.locator('#field-noShowGraceMinutes'),
-      })
-      await graceField
+      // Updates are not checked in the browser before saving: the server refuses every violation.
+      const answer = await saved
+      expect(answer.status()).toBe(400)
+      const refusal = JSON.stringify(await answer.json())
+      for (const path of [`windows.${mondayFirst}.end`, `windows.${policy.windows.length}.start`])
+        expect(refusal).toContain(`"path":"${path}"`)
+      expect(refusal).toContain('"path":"noShowGraceMinutes"')
+      const graceError = page
+        .locator('.field-type', { has: page.locator('#field-noShowGraceMinutes') })
         .getByText('無断キャンセルとみなすまでの時間は0分以上、1回の時間以内で入力してください。')
-        .waitFor({ timeout: 30_000 })
-        .catch(async (error: unknown) => {
-          throw new Error(
-            `grace error not shown; saves answered: ${answers.join(', ') || 'none'}`,
-            { cause: error },
-          )
-        })
+      await graceError.waitFor({ timeout: 30_000 })
+
+      holding = false
+      for (const route of held) await route.fulfill({ response: await route.fetch() })
+      await waitForIdle(page)
+      // Every violation still shows beside its field once the late answers are in.
+      await graceError.waitFor({ timeout: 30_000 })
       const firstWindow = monday.locator(`li[data-window="${mondayFirst}"]`)
       expect(await firstWindow.innerText()).toContain('1回の時間（30分）で割り切れません')
       expect(await added.innerText()).toContain('と重なっています')
