@@ -244,10 +244,7 @@ describe('office admin: weekly hours grid', () => {
 })
 
 describe('office admin: a refused save', () => {
-  // Skipped: this now reproduces issue 13 every run (a held form-state answer let through after the
-  // 400 hides the grace error) and KeepRefusedSaveErrors does not yet put it back; see branch
-  // refusedsave's report. Un-skip once the product keeps the error.
-  it.skip('shows every violation next to its field at once', async () => {
+  it('shows every violation next to its field at once', async () => {
     const policy = await futurePolicy(
       'isesaki',
       'isesaki-admin@demo.test',

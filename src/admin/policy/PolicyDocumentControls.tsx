@@ -7,7 +7,6 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { adminText } from '../shared/text'
 import { addDays, tokyoToday } from '../../lib/tokyoTime'
 import { copyPolicyForDate, termsProposalStatus } from './actions'
-import { KeepRefusedSaveErrors } from './KeepRefusedSaveErrors'
 
 /** Set when a new policy was saved: the check runs again on the page Payload redirects to. */
 const CHECK_AFTER_CREATE_KEY = 'kiyaku:check-terms-after-create'
@@ -16,7 +15,6 @@ const CHECK_AFTER_CREATE_KEY = 'kiyaku:check-terms-after-create'
  * Beside the policy's Save button: after every save, if the change alters the terms, the admin
  * is taken to the 利用規約への反映 tab to review and schedule it. Also starts a change from a
  * future date (a copy of this policy), which is how hours change without touching the past.
- * It also keeps a refused save's errors beside their fields (KeepRefusedSaveErrors).
  */
 export function PolicyDocumentControls() {
   const { id, lastUpdateTime, hasSavePermission } = useDocumentInfo()
@@ -82,10 +80,9 @@ export function PolicyDocumentControls() {
     }
   }
 
-  if (!id) return <KeepRefusedSaveErrors />
+  if (!id) return null
   return (
     <div className="kiyaku-policy-controls">
-      <KeepRefusedSaveErrors />
       {proposal === 'proposed' ? (
         <a className="kiyaku-button kiyaku-button--primary" href={tabHref}>
           {text.policy.openProposal}

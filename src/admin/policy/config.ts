@@ -38,4 +38,6 @@ export const policyRowLabels = {
 export const policyFieldComponents = {
   windows: '/src/admin/policy/WeeklyHoursGrid#WeeklyHoursGrid',
   closures: '/src/admin/policy/ClosureCalendar#ClosureCalendar',
+  /** A plain field's error, kept from the rule on the form's values. */
+  ruleError: '/src/admin/policy/PolicyFieldError#PolicyFieldError',
 } as const

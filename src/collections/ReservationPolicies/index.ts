@@ -1,4 +1,4 @@
-import type { CollectionConfig, NumberFieldValidation } from 'payload'
+import type { CollectionConfig, Field, NumberFieldValidation } from 'payload'
 import { number } from 'payload/shared'
 import { DEFAULT_MAX_OPEN_BOOKINGS } from '../../rules/booking/checkOpenBookings'
 
@@ -37,6 +37,26 @@ const validateTime = (value: unknown, options?: ValidateOptions) =>
  * Per office, effective-dated. The policy in force at a slot's start governs that slot, and the
  * same record drives both the booking rules and the variables of the office's terms.
  */
+/**
+ * Gives each plain field (top level or in a row) the error that follows the policy rule on the
+ * form's current values (PolicyFieldError), so a refused save's error stays beside its field.
+ * The windows and closures draw their own errors.
+ */
+function withRuleErrors(fields: Field[]): Field[] {
+  return fields.map((field): Field => {
+    if (field.type === 'row') return { ...field, fields: withRuleErrors(field.fields) }
+    if (field.type === 'array' || field.type === 'ui' || field.admin?.components?.Field)
+      return field
+    return {
+      ...field,
+      admin: {
+        ...field.admin,
+        components: { ...field.admin?.components, Error: policyFieldComponents.ruleError },
+      },
+    } as Field
+  })
+}
+
 export const ReservationPolicies: CollectionConfig = {
   slug: 'reservation-policies',
   labels: {
@@ -65,7 +85,7 @@ export const ReservationPolicies: CollectionConfig = {
     { path: '/:id/closures/remove', method: 'post', handler: removeClosureEndpoint },
   ],
   hooks: reservationPoliciesHooks,
-  fields: [
+  fields: withRuleErrors([
     {
       name: 'effectiveFrom',
       type: 'text',
@@ -386,5 +406,5 @@ export const ReservationPolicies: CollectionConfig = {
         },
       ],
     },
-  ],
+  ]),
 }

@@ -2,6 +2,7 @@ import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da1
 import { TokyoDateCell as TokyoDateCell_b79984916c1d80c0e82804ffdc10ff41 } from '../../../../src/admin/fields/TokyoDateCell'
 import { TokyoDocumentMeta as TokyoDocumentMeta_3e74e4db7f1f368a5ae952743c9a6f59 } from '../../../../src/admin/fields/TokyoDocumentMeta'
 import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
+import { PolicyFieldError as PolicyFieldError_9f98694b1c4db552e6a05e46922d5034 } from '../../../../src/admin/policy/PolicyFieldError'
 import { ChannelRowLabel as ChannelRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a } from '../../../../src/admin/policy/RowLabels'
 import { WeeklyHoursGrid as WeeklyHoursGrid_360f4a7fec70f482404590d3ce3e75ab } from '../../../../src/admin/policy/WeeklyHoursGrid'
 import { WindowRowLabel as WindowRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a } from '../../../../src/admin/policy/RowLabels'
@@ -29,6 +30,7 @@ export const importMap = {
   "/src/admin/fields/TokyoDateCell#TokyoDateCell": TokyoDateCell_b79984916c1d80c0e82804ffdc10ff41,
   "/src/admin/fields/TokyoDocumentMeta#TokyoDocumentMeta": TokyoDocumentMeta_3e74e4db7f1f368a5ae952743c9a6f59,
   "@payloadcms/plugin-multi-tenant/client#TenantField": TenantField_1d0591e3cf4f332c83a86da13a0de59a,
+  "/src/admin/policy/PolicyFieldError#PolicyFieldError": PolicyFieldError_9f98694b1c4db552e6a05e46922d5034,
   "/src/admin/policy/RowLabels#ChannelRowLabel": ChannelRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a,
   "/src/admin/policy/WeeklyHoursGrid#WeeklyHoursGrid": WeeklyHoursGrid_360f4a7fec70f482404590d3ce3e75ab,
   "/src/admin/policy/RowLabels#WindowRowLabel": WindowRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a,
