@@ -31,6 +31,8 @@ interface AdminPage {
   ready: string
   /** Brings up a panel that is not open on load. */
   open?: (page: Page) => Promise<void>
+  /** Why the page cannot be opened: a gap in this test's data, reported as a failure. */
+  gap?: string
 }
 
 /** GET /api/access, sanitised by Payload: an entity or an operation allowed outright is `true`, one refused is left out. */
@@ -174,15 +176,20 @@ async function configPages(session: AdminSession): Promise<AdminPage[]> {
   for (const collection of server.payload.config.collections) {
     const { slug } = collection
     if (!shown(collection.admin?.hidden) || !allows(access.collections?.[slug], 'read')) continue
-    pages.push({ name: `${slug} list`, path: `/admin/collections/${slug}`, ready: '.collection-list' })
+    pages.push({
+      name: `${slug} list`,
+      path: `/admin/collections/${slug}`,
+      ready: '.collection-list',
+    })
     const { docs } = (await getJson(session.page, `/api/${slug}?limit=1&depth=0`)) as {
       docs: { id: string | number }[]
     }
     // A readable collection without a document to open is a gap in this test's data, not a pass.
     pages.push({
       name: `${slug} edit`,
-      path: docs[0] ? `/admin/collections/${slug}/${docs[0].id}` : `/missing-document/${slug}`,
+      path: `/admin/collections/${slug}/${docs[0]?.id ?? ''}`,
       ready: '.collection-edit',
+      ...(docs[0] ? {} : { gap: 'no document to open' }),
     })
     if (allows(access.collections?.[slug], 'create')) {
       pages.push({
@@ -245,7 +252,8 @@ function workPages(role: (typeof ROLES)[number]['name']): AdminPage[] {
       path: `/admin/collections/terms-templates/${templateId}`,
       ready: '.collection-edit',
       open: async (page) => {
-        await page.getByRole('button', { name: '事業所へ公開' }).click()
+        // By its place, not its wording: the button's text may be reworded.
+        await page.locator('.kiyaku-policy-controls > button').first().click()
         await page.locator('.kiyaku-publish-panel input[type="checkbox"]').first().waitFor()
       },
     })
@@ -275,15 +283,16 @@ describe('accessibility of every admin page a role uses (axe-core: no serious or
           const failures: Record<string, AxeViolation[] | string> = {}
           for (const adminPage of pages) {
             covered.add(adminPage.path.split('/')[3] ?? '')
-            if (adminPage.path.startsWith('/missing-document/')) {
-              failures[adminPage.name] = 'no document to open'
+            if (adminPage.gap) {
+              failures[adminPage.name] = adminPage.gap
               continue
             }
             try {
               const violations = await violationsOf(session, adminPage)
               if (violations.length > 0) failures[adminPage.name] = violations
             } catch (error) {
-              failures[adminPage.name] = `did not render: ${(error as Error).message.split('\n')[0]}`
+              failures[adminPage.name] =
+                `did not render: ${(error as Error).message.split('\n')[0]}`
             }
           }
           expect(failures).toEqual({})

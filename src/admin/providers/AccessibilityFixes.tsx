@@ -59,8 +59,10 @@ function repair(root: ParentNode): void {
   )) {
     if (!button.textContent?.trim()) button.setAttribute('aria-label', words.moreActions)
   }
+  // A react-select that is not searchable (the dashboard's breadcrumb menu, ModularDashboard
+  // DashboardStepNav) renders a read-only dummy input without the rs__input class.
   const unlabelled =
-    'input.rs__input:not([aria-labelledby]):not([aria-label]), .date-time-picker input:not([id]):not([aria-labelledby]):not([aria-label])'
+    'input.rs__input:not([aria-labelledby]):not([aria-label]), .react-select input[id^="react-select-"]:not([aria-labelledby]):not([aria-label]), .date-time-picker input:not([id]):not([aria-labelledby]):not([aria-label])'
   for (const input of root.querySelectorAll<HTMLInputElement>(unlabelled)) {
     const label = input.closest('.field-type')?.querySelector<HTMLLabelElement>('label.field-label')
     if (label) {
@@ -69,7 +71,7 @@ function repair(root: ParentNode): void {
     } else {
       const placeholder = input
         .closest('.rs__control')
-        ?.querySelector('.rs__placeholder')
+        ?.querySelector('.rs__placeholder, .rs__single-value')
         ?.textContent?.trim()
       input.setAttribute('aria-label', placeholder || words.choose)
     }

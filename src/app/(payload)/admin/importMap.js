@@ -1,4 +1,5 @@
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
+import { TokyoDateCell as TokyoDateCell_b79984916c1d80c0e82804ffdc10ff41 } from '../../../../src/admin/fields/TokyoDateCell'
 import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { ChannelRowLabel as ChannelRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a } from '../../../../src/admin/policy/RowLabels'
 import { WeeklyHoursGrid as WeeklyHoursGrid_360f4a7fec70f482404590d3ce3e75ab } from '../../../../src/admin/policy/WeeklyHoursGrid'
@@ -8,7 +9,6 @@ import { ClosureRowLabel as ClosureRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a } f
 import { PolicyDocumentControls as PolicyDocumentControls_8bb486ab792a30b8287bf715136062ab } from '../../../../src/admin/policy/PolicyDocumentControls'
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { TermsChangeView as TermsChangeView_e7dc116bd3a16a261784e1a0e52493a9 } from '../../../../src/admin/policy/TermsChangeView'
-import { TokyoDateCell as TokyoDateCell_b79984916c1d80c0e82804ffdc10ff41 } from '../../../../src/admin/fields/TokyoDateCell'
 import { JsonTextField as JsonTextField_ec673df9c55cc95e24db89e09161cc95 } from '../../../../src/admin/fields/JsonTextField'
 import { PublishTemplateControls as PublishTemplateControls_f365e7f57c9ec8cb13a56f32559468a3 } from '../../../../src/admin/templates/PublishTemplateControls'
 import { OfficeDashboard as OfficeDashboard_6da186a5e99efd5834048e4cb7bf1878 } from '../../../../src/admin/dashboard/OfficeDashboard'
@@ -24,6 +24,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
+  "/src/admin/fields/TokyoDateCell#TokyoDateCell": TokyoDateCell_b79984916c1d80c0e82804ffdc10ff41,
   "@payloadcms/plugin-multi-tenant/client#TenantField": TenantField_1d0591e3cf4f332c83a86da13a0de59a,
   "/src/admin/policy/RowLabels#ChannelRowLabel": ChannelRowLabel_c15cbfdb189d9f12c91ba8ab9d66f79a,
   "/src/admin/policy/WeeklyHoursGrid#WeeklyHoursGrid": WeeklyHoursGrid_360f4a7fec70f482404590d3ce3e75ab,
@@ -33,7 +34,6 @@ export const importMap = {
   "/src/admin/policy/PolicyDocumentControls#PolicyDocumentControls": PolicyDocumentControls_8bb486ab792a30b8287bf715136062ab,
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,
   "/src/admin/policy/TermsChangeView#TermsChangeView": TermsChangeView_e7dc116bd3a16a261784e1a0e52493a9,
-  "/src/admin/fields/TokyoDateCell#TokyoDateCell": TokyoDateCell_b79984916c1d80c0e82804ffdc10ff41,
   "/src/admin/fields/JsonTextField#JsonTextField": JsonTextField_ec673df9c55cc95e24db89e09161cc95,
   "/src/admin/templates/PublishTemplateControls#PublishTemplateControls": PublishTemplateControls_f365e7f57c9ec8cb13a56f32559468a3,
   "/src/admin/dashboard/OfficeDashboard#OfficeDashboard": OfficeDashboard_6da186a5e99efd5834048e4cb7bf1878,
