@@ -119,6 +119,8 @@ export function AccessibilityFixes({ children }: { children?: ReactNode }) {
       repair(document)
     }
     run()
+    // Tells the axe tests that the repairs run: before hydration the page is Payload's markup as is.
+    document.documentElement.dataset.accessibilityFixes = 'on'
     const observer = new MutationObserver(() => {
       if (!scheduled) scheduled = window.requestAnimationFrame(run)
     })

@@ -20,7 +20,15 @@ export interface AxeViolation {
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   // Next streams the page's metadata: on a slow machine the <title> lands after the form.
   await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 15_000 })
-  // The AccessibilityFixes provider repairs Payload's markup on the next animation frame.
+  // In the admin, the AccessibilityFixes provider repairs Payload's markup once React has hydrated
+  // (it marks <html> then) and again on the next animation frame after each change.
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('.template-default, .template-minimal') ||
+      document.documentElement.dataset.accessibilityFixes === 'on',
+    undefined,
+    { timeout: 60_000 },
+  )
   await page.evaluate(
     () =>
       new Promise<void>((resolve) =>
